@@ -1,0 +1,243 @@
+"""The Python API. The CLI and the web layer are thin wrappers over these functions.
+
+Example:
+    >>> from wirewatch import api
+    >>> from wirewatch.config import Settings
+    >>> settings = Settings(db="news.duckdb")
+    >>> report = api.ingest(["news/"], settings)  # doctest: +SKIP
+    >>> api.dyads(settings)[:3]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from wirewatch.config import Settings
+from wirewatch.ingest import ReadOptions, read_paths
+from wirewatch.store import Filters, SQLStore, open_store
+from wirewatch.types import Alert, Article, Extraction, Failure
+from wirewatch.watch import load_rules, match_rules
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did."""
+
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    replaced: int = 0
+    alerts: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def extract(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    options: ReadOptions | None = None,
+    stdin: Any = None,
+) -> Iterator[Extraction | Failure]:
+    """Extract records from files without storing them, in input order.
+
+    Args:
+        paths: files, folders or ``-``.
+        settings: model and extra dictionaries.
+        options: publication date and field mapping for inputs.
+    """
+    from wirewatch.nlp.pipeline import Extractor
+
+    items = list(read_paths(paths, options, stdin=stdin))
+    if not any(isinstance(i, Article) for i in items):
+        yield from (i for i in items if isinstance(i, Failure))
+        return
+    yield from Extractor(settings).extract_many(items)
+
+
+def extract_text(text: str, settings: Settings, published: dt.date | None = None) -> Extraction:
+    """Extract records from one text.
+
+    Raises:
+        InputError: the text is empty.
+    """
+    from wirewatch.ingest import make_article
+    from wirewatch.nlp.pipeline import Extractor
+
+    return Extractor(settings).extract(make_article(text, "<text>", default_published=published))
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    options: ReadOptions | None = None,
+    progress: Callable[[int], None] | None = None,
+    stdin: Any = None,
+) -> IngestReport:
+    """Read, extract and store articles; match watch rules; record failures.
+
+    Articles already stored by the same pipeline are skipped before any NLP work, so an
+    interrupted run can simply be started again.
+
+    Args:
+        progress: called with the number of inputs handled since the last call.
+    """
+    from wirewatch.nlp.pipeline import Extractor
+
+    rules = load_rules(settings.rule_files)
+    report = IngestReport()
+    extractor = Extractor(settings)
+    pipeline = extractor.versions.pipeline
+    with open_store(settings.db) as store:
+
+        def todo() -> Iterator[Article | Failure]:
+            for item in read_paths(paths, options, stdin=stdin):
+                report.read += isinstance(item, Article)
+                if isinstance(item, Article) and store.has_article(item.id, pipeline):
+                    report.skipped += 1
+                    if progress:
+                        progress(1)
+                    continue
+                yield item
+
+        batch: list[Extraction] = []
+        alerts: list[Alert] = []
+        for result in extractor.extract_many(todo()):
+            if progress:
+                progress(1)
+            if isinstance(result, Failure):
+                report.failures.append(result)
+                log.warning("%s: %s", result.origin, result.reason)
+                continue
+            batch.append(result)
+            alerts.extend(match_rules(rules, result))
+            if len(batch) >= settings.batch_size:
+                _flush(store, batch, alerts, report)
+        _flush(store, batch, alerts, report)
+        store.record_failures(report.failures)
+    return report
+
+
+def _flush(store: SQLStore, batch: list[Extraction], alerts: list[Alert], report: IngestReport) -> None:
+    if not batch:
+        return
+    result = store.write(batch, alerts)
+    report.stored += result.stored
+    report.skipped += result.skipped
+    report.replaced += result.replaced
+    written = {x.article.id for x in batch}
+    report.alerts += sum(1 for a in alerts if a.article_id in written)
+    batch.clear()
+    alerts.clear()
+
+
+def _reader(settings: Settings) -> SQLStore:
+    return open_store(settings.db, read_only=True)
+
+
+def statements(settings: Settings, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Stored statements, newest first."""
+    with _reader(settings) as store:
+        return store.statements(filters)
+
+
+def events(settings: Settings, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Stored events, newest first."""
+    with _reader(settings) as store:
+        return store.events(filters)
+
+
+def dyads(
+    settings: Settings,
+    level: str = "sector",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int = 20,
+) -> list[dict[str, Any]]:
+    """The most active actor pairs with mean Goldstein and tone."""
+    with _reader(settings) as store:
+        return store.dyads(level=level, since=since, until=until, limit=limit)
+
+
+def alerts(settings: Settings, limit: int = 20, rule: str | None = None) -> list[dict[str, Any]]:
+    """Stored alerts."""
+    with _reader(settings) as store:
+        return store.alerts(limit=limit, rule=rule)
+
+
+def info(settings: Settings) -> dict[str, Any]:
+    """Versions, model, store location and row counts."""
+    import duckdb
+    import spacy
+
+    from wirewatch import __version__
+
+    out: dict[str, Any] = {
+        "wirewatch": __version__,
+        "spacy": spacy.__version__,
+        "duckdb": duckdb.__version__,
+        "model": settings.model,
+        "store": settings.db,
+    }
+    if settings.db == ":memory:" or Path(settings.db).exists():
+        with _reader(settings) as store:
+            out["schema_version"] = store.schema_version()
+            out.update(store.counts())
+    else:
+        out["schema_version"] = None
+    return out
+
+
+# ---------------------------------------------------------------------- demo
+
+
+def demo_corpus() -> Path:
+    """Path of the bundled demo corpus (articles written by the team for the demo)."""
+    return Path(str(resources.files("wirewatch").joinpath("demo/corpus.jsonl")))
+
+
+def demo_rules() -> Path:
+    """Path of the demo's watch rules."""
+    return Path(str(resources.files("wirewatch").joinpath("demo/watch.yaml")))
+
+
+@dataclass
+class Overview:
+    """What an analyst wants to see first."""
+
+    ingest: IngestReport
+    dyads: list[dict[str, Any]]
+    statements: list[dict[str, Any]]
+    alerts: list[dict[str, Any]]
+
+
+def demo(settings: Settings, progress: Callable[[int], None] | None = None) -> Overview:
+    """Ingest the bundled demo corpus with the demo rules and return the overview."""
+    settings = Settings(
+        model=settings.model,
+        db=settings.db,
+        batch_size=settings.batch_size,
+        actor_files=settings.actor_files,
+        verb_files=settings.verb_files,
+        rule_files=(*settings.rule_files, demo_rules()),
+    )
+    report = ingest([demo_corpus()], settings, progress=progress)
+    return overview(settings, report)
+
+
+def overview(settings: Settings, report: IngestReport | None = None) -> Overview:
+    """Most active pairs, latest statements with speakers, latest alerts."""
+    with _reader(settings) as store:
+        latest = [s for s in store.statements(Filters(limit=200)) if s["speaker_code"]][:10]
+        return Overview(
+            ingest=report or IngestReport(),
+            dyads=store.dyads(level="sector", limit=10),
+            statements=latest,
+            alerts=store.alerts(limit=10),
+        )

@@ -1,0 +1,367 @@
+"""The ``wirewatch`` command: a thin layer over :mod:`wirewatch.api`.
+
+Data goes to stdout, progress and messages to stderr; ``-`` reads stdin. Errors become
+one line and exit code 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wirewatch import __version__
+from wirewatch.config import Settings
+from wirewatch.errors import WirewatchError
+
+log = logging.getLogger("wirewatch")
+
+
+class _Group(click.Group):
+    """Turns wirewatch's own errors into one clear line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WirewatchError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _settings(
+    db: str | None = None,
+    model: str | None = None,
+    actors: tuple[str, ...] = (),
+    verbs: tuple[str, ...] = (),
+    rules: tuple[str, ...] = (),
+) -> Settings:
+    return Settings.from_env(
+        db=db,
+        model=model,
+        actor_files=tuple(Path(a) for a in actors) or None,
+        verb_files=tuple(Path(v) for v in verbs) or None,
+        rule_files=tuple(Path(r) for r in rules) or None,
+    )
+
+
+db_option = click.option("--db", envvar="WIREWATCH_DB", help="Store: a DuckDB file (default wirewatch.duckdb).")
+model_option = click.option("--model", envvar="WIREWATCH_SPACY_MODEL", help="spaCy pipeline package or path.")
+published_option = click.option("--published", callback=_date, help="Date (YYYY-MM-DD) for articles that carry none.")
+actors_option = click.option(
+    "--actors",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML); repeatable.",
+)
+verbs_option = click.option(
+    "--verbs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra verb patterns (YAML); repeatable.",
+)
+field_option = click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="ATTR=FIELD",
+    help="Map a JSONL/CSV field, e.g. --field text=body; repeatable.",
+)
+
+
+def format_options(func: Callable) -> Callable:
+    """Shared output options: --table (default), --json, --csv."""
+    func = click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")(func)
+    func = click.option("--json", "fmt", flag_value="json", help="One JSON object per line.")(func)
+    func = click.option("--table", "fmt", flag_value="table", default=True, help="A readable table (default).")(func)
+    return func
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wirewatch")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr.")
+def cli(verbose: int) -> None:
+    """wirewatch: who said and did what to whom, when, where and in what tone."""
+    logging.basicConfig(level=logging.WARNING - 10 * verbose, format="wirewatch: %(message)s", stream=sys.stderr)
+
+
+def _read_options(published: dt.date | None, fields: tuple[str, ...]):
+    from wirewatch.ingest import FieldMap, ReadOptions
+
+    return ReadOptions(published=published, fields=FieldMap.parse(fields))
+
+
+def _report_failure(origin: str, reason: str) -> None:
+    click.echo(f"wirewatch: {origin}: {reason}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@published_option
+@actors_option
+@verbs_option
+@field_option
+@model_option
+@click.option("--json", "as_json", is_flag=True, help="Print the output contract: one JSON object per article.")
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    published: dt.date | None,
+    actors: tuple[str, ...],
+    verbs: tuple[str, ...],
+    fields: tuple[str, ...],
+    model: str | None,
+    as_json: bool,
+) -> None:
+    """Extract records from FILE(s), folders or - (stdin) without storing them."""
+    from wirewatch import api
+    from wirewatch.contract import extraction_to_dict
+    from wirewatch.types import Failure
+
+    settings = _settings(model=model, actors=actors, verbs=verbs)
+    failed = 0
+    for result in api.extract(paths, settings, _read_options(published, fields)):
+        if isinstance(result, Failure):
+            failed += 1
+            _report_failure(result.origin, result.reason)
+            continue
+        if as_json:
+            click.echo(json.dumps(extraction_to_dict(result), ensure_ascii=False))
+        else:
+            click.echo(_summary(result))
+    if failed:
+        ctx.exit(1)
+
+
+def _summary(x) -> str:
+    lines = [f"== {x.article.id}  published {x.article.published or 'undated'}  {x.article.title or ''}".rstrip()]
+    if x.dateline:
+        lines.append(f"dateline: {x.dateline.source or '-'} / {x.dateline.place or '-'} / {x.dateline.date or '-'}")
+    lines.append(f"statements ({len(x.statements)}):")
+    for s in x.statements:
+        who = s.speaker.actor.code if s.speaker and s.speaker.actor else "?"
+        name = s.speaker.text if s.speaker else "(no speaker)"
+        targets = ",".join(t.code for t in s.targets) or "-"
+        lines.append(
+            f"  [{s.date or 'undated'}] {name} ({who}) {s.cue.text} -> {targets}  "
+            f"{s.speech_act.cameo} {s.speech_act.name}; {s.kind}, {s.modality}"
+        )
+        lines.append(f"      “{' '.join(s.content.text.split())[:200]}”")
+    lines.append(f"events ({len(x.events)}):")
+    for e in x.events:
+        src = e.source.code if e.source else "-"
+        tgt = e.target.code if e.target else "-"
+        lines.append(
+            f"  [{e.date or 'undated'}] {src} -> {tgt}  {e.cameo} {e.name} (Goldstein {e.goldstein:+.1f}); {e.modality}"
+        )
+    times = ", ".join(f"{t.text}={t.value}" for t in x.timexes if t.value)
+    lines.append(f"times: {times or '-'}")
+    return "\n".join(lines) + "\n"
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@published_option
+@actors_option
+@verbs_option
+@click.option(
+    "--rules", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Watch rules (YAML); repeatable."
+)
+@field_option
+@model_option
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    published: dt.date | None,
+    actors: tuple[str, ...],
+    verbs: tuple[str, ...],
+    rules: tuple[str, ...],
+    fields: tuple[str, ...],
+    model: str | None,
+) -> None:
+    """Extract records from PATH(s) and store them; articles already stored are skipped."""
+    from wirewatch import api
+
+    settings = _settings(db=db, model=model, actors=actors, verbs=verbs, rules=rules)
+    report = _with_progress(
+        "ingesting", lambda tick: api.ingest(paths, settings, _read_options(published, fields), progress=tick)
+    )
+    for failure in report.failures:
+        _report_failure(failure.origin, failure.reason)
+    click.echo(
+        f"read {report.read} articles: {report.stored} stored, {report.skipped} already stored, "
+        f"{report.replaced} re-coded, {len(report.failures)} failed; {report.alerts} alerts -> {settings.db}"
+    )
+    if report.failures:
+        ctx.exit(1)
+
+
+def _with_progress(label: str, run: Callable[[Callable[[int], None]], Any]) -> Any:
+    with click.progressbar(length=0, label=label, file=sys.stderr, show_pos=True, show_eta=False) as bar:
+        return run(bar.update)
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", help="Speaker code prefix, e.g. RUS or RUSGOV.")
+@click.option("--target", help="Target code prefix.")
+@click.option("--act", help="CAMEO speech-act prefix, e.g. 02 (appeals) or 0341.")
+@click.option("--modality", help="asserted, future, conditional, hypothetical, negated.")
+@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--limit", default=50, show_default=True)
+@format_options
+def statements(db, speaker, target, act, modality, since, until, limit, fmt) -> None:
+    """Stored statements with speakers, newest first."""
+    from wirewatch import api
+    from wirewatch.store import Filters
+
+    rows = api.statements(
+        _settings(db=db),
+        Filters(actor=speaker, target=target, code=act, modality=modality, since=since, until=until, limit=limit),
+    )
+    columns = [
+        "date",
+        "speaker_name",
+        "speaker_code",
+        "cue_text",
+        "cameo",
+        "speech_act",
+        "target_codes",
+        "modality",
+        "content_text",
+    ]
+    click.echo(render_rows(rows, fmt, columns, {"content_text": 70, "speech_act": 28}), nl=False)
+
+
+@cli.command()
+@db_option
+@click.option("--source", help="Source code prefix.")
+@click.option("--target", help="Target code prefix.")
+@click.option("--code", help="CAMEO code prefix, e.g. 17 or 042.")
+@click.option("--modality", help="asserted, reported, future, conditional, hypothetical, negated.")
+@click.option("--since", callback=_date)
+@click.option("--until", callback=_date)
+@click.option("--limit", default=50, show_default=True)
+@format_options
+def events(db, source, target, code, modality, since, until, limit, fmt) -> None:
+    """Stored events, newest first."""
+    from wirewatch import api
+    from wirewatch.store import Filters
+
+    rows = api.events(
+        _settings(db=db),
+        Filters(actor=source, target=target, code=code, modality=modality, since=since, until=until, limit=limit),
+    )
+    columns = ["date", "source_code", "target_code", "cameo", "name", "goldstein", "modality", "evidence_text"]
+    click.echo(render_rows(rows, fmt, columns, {"evidence_text": 70}), nl=False)
+
+
+@cli.command()
+@db_option
+@click.option("--level", type=click.Choice(["sector", "country"]), default="sector", show_default=True)
+@click.option("--since", callback=_date)
+@click.option("--until", callback=_date)
+@click.option("--limit", default=20, show_default=True)
+@format_options
+def dyads(db, level, since, until, limit, fmt) -> None:
+    """Actor pairs by number of events, with mean Goldstein and tone."""
+    from wirewatch import api
+
+    rows = api.dyads(_settings(db=db), level=level, since=since, until=until, limit=limit)
+    click.echo(render_rows(rows, fmt), nl=False)
+
+
+@cli.command()
+@db_option
+@click.option("--rule", help="Only this rule's alerts.")
+@click.option("--limit", default=20, show_default=True)
+@format_options
+def alerts(db, rule, limit, fmt) -> None:
+    """Alerts raised by watch rules."""
+    from wirewatch import api
+
+    rows = api.alerts(_settings(db=db), limit=limit, rule=rule)
+    click.echo(
+        render_rows(rows, fmt, ["date", "rule", "message", "matched", "title"], {"message": 60, "matched": 50}),
+        nl=False,
+    )
+
+
+@cli.command()
+@db_option
+@model_option
+@format_options
+def info(db, model, fmt) -> None:
+    """Versions, model, store location and counts."""
+    from wirewatch import api
+
+    data = api.info(_settings(db=db, model=model))
+    if fmt == "table":
+        width = max(len(k) for k in data)
+        click.echo("\n".join(f"{k.ljust(width)}  {v}" for k, v in data.items()))
+    else:
+        click.echo(render_rows([data], fmt), nl=False)
+
+
+@cli.command()
+@click.option("--db", default="demo.duckdb", show_default=True, help="Where to store the demo run.")
+@model_option
+def demo(db, model) -> None:
+    """Ingest the bundled demo corpus (Aug-Dec 2020) and show the overview."""
+    from wirewatch import api
+
+    settings = _settings(db=db, model=model)
+    overview = _with_progress("ingesting the demo corpus", lambda tick: api.demo(settings, progress=tick))
+    r = overview.ingest
+    click.echo(f"demo corpus: {r.read} articles, {r.stored} stored, {r.skipped} already stored -> {db}\n")
+    click.echo("Most active actor pairs (events, mean Goldstein, mean tone):")
+    click.echo(
+        render_rows(
+            overview.dyads, "table", ["source", "target", "events", "articles", "goldstein", "tone", "last_date"]
+        )
+    )
+    click.echo("Latest statements:")
+    click.echo(
+        render_rows(
+            overview.statements,
+            "table",
+            ["date", "speaker_name", "speaker_code", "cue_text", "speech_act", "target_codes", "content_text"],
+            {"content_text": 60, "speech_act": 24, "speaker_name": 22},
+        )
+    )
+    click.echo("Alerts:")
+    click.echo(render_rows(overview.alerts, "table", ["date", "rule", "message"], {"message": 80}))
+    click.echo(f"Explore further: wirewatch statements --db {db} --speaker RUS ; wirewatch dyads --db {db}")
+
+
+def render_rows(rows, fmt, columns=None, widths=None) -> str:
+    from wirewatch.output import render
+
+    return render(rows, fmt or "table", columns, widths)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``wirewatch`` script."""
+    cli.main(args=argv, prog_name="wirewatch")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Domain logic and shipped data: CAMEO ontology, actors, cue and event patterns, tone."""

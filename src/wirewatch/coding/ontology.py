@@ -1,0 +1,89 @@
+"""The CAMEO event ontology with Goldstein weights, QuadClass and PLOVER type/mode.
+
+The table is the shipped data file ``data/cameo.tsv``; see its header for sources and
+the decisions taken where the public copies disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from wirewatch.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """One CAMEO event code."""
+
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover_type: str
+    plover_mode: str | None
+    plover_context: str | None
+
+    @property
+    def root(self) -> str:
+        """The two-digit root (``03`` for ``0341``)."""
+        return self.code[:2]
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """CAMEO codes by code, with the table version."""
+
+    version: str
+    codes: dict[str, CameoCode]
+
+    def get(self, code: str) -> CameoCode:
+        """Look up a code, falling back to its nearest listed parent.
+
+        Raises:
+            ConfigError: when neither the code nor any parent is known.
+        """
+        probe = code
+        while probe:
+            found = self.codes.get(probe)
+            if found is not None:
+                return found
+            probe = probe[:-1]
+        raise ConfigError(f"unknown CAMEO code {code!r}; codes run from 01 to 20 (2-4 digits)")
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes
+
+
+@cache
+def load_ontology() -> Ontology:
+    """The shipped CAMEO table (read once per process).
+
+    Example:
+        >>> load_ontology().get("0341").goldstein
+        7.0
+    """
+    text = resources.files("wirewatch.coding").joinpath("data/cameo.tsv").read_text("utf-8")
+    version = "unknown"
+    rows: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            if line.startswith("# version:"):
+                version = line.split(":", 1)[1].strip()
+            continue
+        if line.strip():
+            rows.append(line)
+    codes: dict[str, CameoCode] = {}
+    for row in csv.DictReader(rows, delimiter="\t"):
+        codes[row["code"]] = CameoCode(
+            code=row["code"],
+            name=row["name"],
+            goldstein=float(row["goldstein"]),
+            quad_class=int(row["quad_class"]),
+            plover_type=row["plover_type"] or "",
+            plover_mode=row["plover_mode"] or None,
+            plover_context=row["plover_context"] or None,
+        )
+    return Ontology(version=version, codes=codes)

@@ -1,0 +1,166 @@
+"""Speech cues and event patterns: which words signal which CAMEO codes.
+
+Shipped in ``data/speech.yaml`` and ``data/events.yaml``; users add files in the same
+layout with ``--verbs FILE`` (keys ``cues``, ``refine``, ``patterns``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wirewatch.errors import ConfigError
+
+CONTENT_KINDS = ("clause", "object", "object_as", "blame_on")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechCue:
+    """A verb (with optional particle) that reports speech."""
+
+    lemma: str
+    particle: str | None
+    cameo: str
+    addressee: str | None = None
+    content: str = "clause"
+    target: str | None = None
+    needs_clause: bool = False
+    speech: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    """Content words that narrow a speech act of one CAMEO family to a finer code."""
+
+    family: str
+    code: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventPattern:
+    """A verb (optionally with required object nouns) that codes an event."""
+
+    verb: str
+    particle: str | None
+    cameo: str
+    objects: frozenset[str] = frozenset()
+    targets: tuple[str, ...] = ("dobj",)
+    passive_source: str | None = None
+
+
+@dataclass
+class Patterns:
+    """All cue and event patterns, indexed by lemma."""
+
+    version: str
+    cues: dict[str, list[SpeechCue]] = field(default_factory=lambda: defaultdict(list))
+    refinements: list[Refinement] = field(default_factory=list)
+    events: dict[str, list[EventPattern]] = field(default_factory=lambda: defaultdict(list))
+
+    def refine(self, cameo: str, content: str) -> str:
+        """Narrow ``cameo`` by the words of the content.
+
+        Example:
+            >>> load_shipped_patterns().refine("020", "to resolve their differences through talks")
+            '027'
+        """
+        text = content.lower()
+        family = cameo[:2]
+        for rule in self.refinements:
+            if rule.family == family and any(_has_word(text, w) for w in rule.words):
+                return rule.code
+        return cameo
+
+
+def _has_word(text: str, word: str) -> bool:
+    # Prefix match at a word start: "negotiat" finds "negotiations", "reform" finds "reforms".
+    start = text.find(word)
+    while start != -1:
+        if start == 0 or not text[start - 1].isalnum():
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+@cache
+def load_shipped_patterns() -> Patterns:
+    """The shipped patterns, loaded once per process."""
+    return load_patterns(())
+
+
+def load_patterns(extra_files: Iterable[Path | str] = ()) -> Patterns:
+    """Load shipped speech cues and event patterns plus user files.
+
+    Raises:
+        ConfigError: an unreadable file or a malformed entry.
+    """
+    base = resources.files("wirewatch.coding").joinpath("data")
+    docs: list[tuple[str, str]] = [
+        (name, base.joinpath(name).read_text("utf-8")) for name in ("speech.yaml", "events.yaml")
+    ]
+    for path in extra_files:
+        try:
+            docs.append((str(path), Path(path).read_text("utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read verb file ({exc}); give a UTF-8 YAML file") from exc
+    digest = hashlib.sha256()
+    patterns = Patterns(version="")
+    versions = []
+    for name, text in docs:
+        digest.update(text.encode())
+        try:
+            data = yaml.safe_load(text) or {}
+            if not isinstance(data, dict):
+                raise TypeError("top level is not a mapping")
+            versions.append(str(data.get("version", "")))
+            _add(patterns, data)
+        except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"{name}: malformed verb patterns ({exc}); see the shipped files for the layout") from exc
+    patterns.version = max(versions, default="0") + "-" + digest.hexdigest()[:8]
+    return patterns
+
+
+def _add(patterns: Patterns, data: dict[str, Any]) -> None:
+    for key, spec in (data.get("cues") or {}).items():
+        lemma, _, particle = str(key).partition(" ")
+        content = spec.get("content", "clause")
+        if content not in CONTENT_KINDS:
+            raise ValueError(f"cue {key!r}: content must be one of {', '.join(CONTENT_KINDS)}")
+        patterns.cues[lemma].append(
+            SpeechCue(
+                lemma=lemma,
+                particle=particle or None,
+                cameo=str(spec["cameo"]),
+                addressee=spec.get("addressee"),
+                content=content,
+                target=spec.get("target"),
+                needs_clause=bool(spec.get("needs_clause", False)),
+                speech=bool(spec.get("speech", True)),
+            )
+        )
+    for spec in data.get("refine") or ():
+        patterns.refinements.append(
+            Refinement(family=str(spec["family"]), code=str(spec["code"]), words=tuple(spec["words"]))
+        )
+    for spec in data.get("patterns") or ():
+        verb, _, particle = str(spec["verb"]).partition(" ")
+        targets = spec.get("target", ["dobj"])
+        patterns.events[verb].append(
+            EventPattern(
+                verb=verb,
+                particle=particle or None,
+                cameo=str(spec["cameo"]),
+                objects=frozenset(spec.get("object") or ()),
+                targets=tuple(targets if isinstance(targets, list) else [targets]),
+                passive_source=spec.get("passive_source"),
+            )
+        )

@@ -1,0 +1,47 @@
+"""JSON Lines input: one article per line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from wirewatch.errors import InputError
+from wirewatch.ingest.article import make_article
+from wirewatch.ingest.options import ReadOptions
+from wirewatch.types import Article, Failure
+
+
+def read_jsonl_lines(lines: Iterable[str], name: str, options: ReadOptions) -> Iterator[Article | Failure]:
+    """Read JSONL records; a bad line becomes a Failure and reading goes on.
+
+    Args:
+        lines: the lines of the file (or stdin).
+        name: the file name used in messages (``-`` for stdin).
+        options: field mapping and the default publication date.
+    """
+    fields = options.fields
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        origin = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(origin, f"malformed JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
+            continue
+        if not isinstance(record, dict):
+            yield Failure(origin, "the line is JSON but not an object; each line must be {...}")
+            continue
+        try:
+            yield make_article(
+                record.get(fields.text),
+                origin,
+                id=record.get(fields.id),
+                published=record.get(fields.published),
+                default_published=options.published,
+                source=record.get(fields.source),
+                url=record.get(fields.url),
+                title=record.get(fields.title),
+            )
+        except InputError as exc:
+            yield Failure(origin, exc.reason)

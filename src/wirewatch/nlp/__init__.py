@@ -1,0 +1,1 @@
+"""The NLP stage: spaCy plus wirewatch's components. Docs never leave this package."""

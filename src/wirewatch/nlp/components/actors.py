@@ -1,0 +1,509 @@
+"""Actor mentions: dictionary matches combined into noun phrases, resolved at the article date.
+
+How a mention is resolved, in order:
+
+1. dictionary matches (names by case, agent and title words without case) are grouped by
+   the noun they modify: "Russian President Vladimir Putin" is one mention;
+2. a person is coded by the role held on the article's date; a title is coded by the
+   country of its adjective, possessor or "of" phrase ("its foreign minister");
+3. a capital or metonym that acts stands for its government ("Moscow's backing"), a
+   capital after "in"/"to" is a place;
+4. pronouns and definite descriptions ("he", "the country", "the bloc") take the most
+   recent fitting actor; generic agents without a country take the story's country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.coding.actors import ActorDictionary, Entry, load_dictionary, load_shipped, office_of
+from wirewatch.nlp.extensions import MentionHit
+from wirewatch.types import ActorRef
+
+# A capital or country name under one of these prepositions is a place, not an actor.
+LOCATIVE_PREPS = {
+    "in",
+    "to",
+    "into",
+    "at",
+    "near",
+    "across",
+    "around",
+    "outside",
+    "inside",
+    "via",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "within",
+    "over",
+    "from",
+}
+# Dependency labels through which a modifier belongs to the noun phrase of its head.
+NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "nummod", "poss_title"}
+PRONOUNS = {
+    "he": ("m", False),
+    "him": ("m", False),
+    "his": ("m", False),
+    "himself": ("m", False),
+    "she": ("f", False),
+    "her": ("f", False),
+    "hers": ("f", False),
+    "herself": ("f", False),
+    "it": (None, False),
+    "its": (None, False),
+    "itself": (None, False),
+    "they": (None, True),
+    "them": (None, True),
+    "their": (None, True),
+    "themselves": (None, True),
+}
+COUNTRY_NOUNS = {"country", "nation", "republic", "state", "kingdom"}
+ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "union", "group", "body"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves"}
+# Modifiers that keep a generic agent from taking the story's country.
+UNSPECIFIC = {
+    "external",
+    "foreign",
+    "outside",
+    "international",
+    "western",
+    "other",
+    "some",
+    "unnamed",
+    "unidentified",
+    "overseas",
+    "global",
+    "many",
+    "several",
+    "various",
+}
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    entries: list[Entry]
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+
+@Language.factory(
+    "wirewatch_actors",
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
+    assigns=["doc._.ww_mentions"],
+    default_config={"actor_files": []},
+)
+def make_actor_component(nlp: Language, name: str, actor_files: list[str]) -> ActorResolver:
+    """Factory for the actor resolver.
+
+    Args:
+        actor_files: extra actor dictionaries (YAML) added to the shipped ones.
+    """
+    actors = load_dictionary(actor_files) if actor_files else load_shipped()
+    return ActorResolver(nlp, actors)
+
+
+class ActorResolver:
+    """Finds actor mentions and resolves them to ActorRefs."""
+
+    def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
+        self.actors = actors
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._name_keys: dict[int, str] = {}
+        for form in actors.names:
+            key = nlp.vocab.strings.add("N:" + form)
+            self._name_keys[key] = form
+            self.name_matcher.add("N:" + form, [nlp.make_doc(form)])
+        for form in actors.words:
+            key = nlp.vocab.strings.add("W:" + form)
+            self._name_keys[key] = form
+            self.word_matcher.add("W:" + form, [nlp.make_doc(form)])
+
+    # ------------------------------------------------------------------ pipeline
+
+    def __call__(self, doc: Doc) -> Doc:
+        day: dt.date | None = doc._.ww_published
+        matches = self._matches(doc)
+        context = self._context_country(doc, matches, day)
+        state = _Resolution(self.actors, day, context)
+        by_head = self._group_by_head(doc, matches)
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        ner_people = {
+            e.root.i: e
+            for e in doc.ents
+            if e.label_ == "PERSON" and not any(i in covered for i in range(e.start, e.end))
+        }
+        for token in doc:
+            if token.i in by_head:
+                self._resolve_group(doc, token, by_head[token.i], state)
+            elif token.i in ner_people:
+                # A person the dictionary does not know: still a possible antecedent of "he".
+                state.remember(None, token, "person", None, False)
+            elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
+                self._resolve_pronoun(doc, token, state)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in COUNTRY_NOUNS | ORG_NOUNS:
+                self._resolve_description(doc, token, state)
+        doc._.ww_mentions = sorted(state.mentions, key=lambda m: m.span.start)
+        doc._.ww_places = state.places
+        return doc
+
+    # ------------------------------------------------------------------ matching
+
+    def _matches(self, doc: Doc) -> list[_Match]:
+        raw: list[_Match] = []
+        for key, start, end in self.name_matcher(doc):
+            raw.append(_Match(start, end, list(self.actors.names[self._name_keys[key]])))
+        for key, start, end in self.word_matcher(doc):
+            # Common nouns only: "general" in "general elections" or "press" the verb are
+            # not actors.
+            if doc[start:end].root.pos_ in ("NOUN", "PROPN"):
+                raw.append(_Match(start, end, list(self.actors.words[self._name_keys[key]])))
+        # Longest first; a shorter match inside a longer one is dropped ("Russia" inside
+        # "Russia-led security bloc", "opposition" inside "opposition leaders").
+        raw.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: set[int] = set()
+        kept: list[_Match] = []
+        for m in raw:
+            if any(i in taken for i in range(m.start, m.end)):
+                continue
+            kept.append(m)
+            taken.update(range(m.start, m.end))
+        return sorted(kept, key=lambda m: m.start)
+
+    def _group_by_head(self, doc: Doc, matches: list[_Match]) -> dict[int, list[_Match]]:
+        """Group matches under the noun they belong to (their NP head)."""
+        groups: dict[int, list[_Match]] = {}
+        for m in matches:
+            head = _np_head(doc[m.start : m.end].root)
+            groups.setdefault(head.i, []).append(m)
+        return groups
+
+    def _context_country(self, doc: Doc, matches: list[_Match], day: dt.date | None) -> str | None:
+        """The country the story is about: dateline place, then the most mentioned."""
+        votes: Counter[str] = Counter()
+        dateline = doc._.ww_dateline
+        if dateline is not None and dateline.place:
+            city = dateline.place.split(",")[0].strip()
+            iso3 = self.actors.capitals.get(city)
+            if iso3:
+                votes[iso3] += 2
+        for m in matches:
+            for e in m.entries:
+                if e.kind in ("country", "adjective", "demonym", "capital", "metonym"):
+                    votes[e.key] += 1
+                    break
+                if e.kind == "person":
+                    ref = self.actors.person_ref(e.key, day)
+                    if ref.country:
+                        votes[ref.country] += 1
+                    break
+        return votes.most_common(1)[0][0] if votes else None
+
+    # ------------------------------------------------------------------ resolving
+
+    def _resolve_group(self, doc: Doc, head: Token, group: list[_Match], state: _Resolution) -> None:
+        entries = [e for m in group for e in m.entries]
+        start = min(m.start for m in group)
+        end = max(m.end for m in group)
+        kinds = {e.kind for e in entries}
+        person = _first(entries, "person")
+        if person is not None and _is_ner_non_person(doc, group, "person"):
+            person = None
+        if person is not None:
+            ref = self.actors.person_ref(person.key, state.day)
+            gender = self.actors.people[person.key].gender
+            state.add(doc, start, end, head, ref, "person", gender, False)
+            return
+        for kind in ("organization", "description"):
+            org = _first(entries, kind)
+            if org is not None:
+                how = "dictionary" if kind == "organization" else "description"
+                ref = self.actors.organization_ref(org.key, how, 0.95 if kind == "organization" else 0.7)
+                state.add(doc, start, end, head, ref, "organization", None, False)
+                return
+        group_entry = _first(entries, "group")
+        if group_entry is not None:
+            ref = self.actors.group_ref(group_entry.key, "dictionary")
+            state.add(doc, start, end, head, ref, "group", None, True)
+            return
+        country, how = self._country_of(doc, head, entries, state)
+        title = _first(entries, "title")
+        agent = _first(entries, "agent")
+        if title is not None:
+            if head.dep_ == "pobj" and head.head.lower_ == "as":
+                return  # "step down as president": an office, not a mention of someone
+            self._resolve_title(doc, head, start, end, title, country, how, state)
+            return
+        if agent is not None:
+            if country is None and state.context and not _unspecific(head):
+                country, how = state.context, "context"
+            if country is None:
+                return
+            conf = 0.85 if how != "context" else 0.6
+            ref = self.actors.country_ref(country, agent.sector, f"agent+{how}", conf)
+            state.add(doc, start, end, head, ref, "agent", None, agent.plural or head.tag_ in ("NNS", "NNPS"))
+            return
+        if "demonym" in kinds and head.tag_ in ("NNS", "NNPS"):
+            dem = _first(entries, "demonym")
+            assert dem is not None
+            ref = self.actors.country_ref(dem.key, "CVL", "demonym", 0.8)
+            state.add(doc, start, end, head, ref, "agent", None, True)
+            return
+        self._resolve_place_name(doc, head, start, end, entries, state)
+
+    def _resolve_place_name(
+        self, doc: Doc, head: Token, start: int, end: int, entries: list[Entry], state: _Resolution
+    ) -> None:
+        metonym = _first(entries, "metonym")
+        capital = _first(entries, "capital")
+        country = _first(entries, "country")
+        if metonym is not None:
+            ref = self.actors.country_ref(metonym.key, metonym.sector, "metonymy", 0.9)
+            state.add(doc, start, end, head, ref, "country", None, False)
+        elif country is not None:
+            if _is_locative(head):
+                state.places.append((doc[start:end], country.key))
+                state.remember(self.actors.country_ref(country.key, None, "dictionary"), head, "country", None, False)
+                return
+            ref = self.actors.country_ref(country.key, None, "dictionary", 0.95)
+            state.add(doc, start, end, head, ref, "country", None, False)
+        elif capital is not None:
+            if _is_locative(head) or head.dep_ in ("compound", "amod"):
+                state.places.append((doc[start:end], capital.key))
+                return
+            ref = self.actors.country_ref(capital.key, "GOV", "metonymy", 0.85)
+            state.add(doc, start, end, head, ref, "country", None, False)
+        # An adjective alone ("a close Russian ally") names no actor.
+
+    def _resolve_title(
+        self,
+        doc: Doc,
+        head: Token,
+        start: int,
+        end: int,
+        title: Entry,
+        country: str | None,
+        how: str,
+        state: _Resolution,
+    ) -> None:
+        sector = title.sector or "GOV"
+        if country is None:
+            # "the foreign minister", "the president": the last person holding such an
+            # office in this story, else the story's country.
+            previous = state.last_with_office(title.office)
+            if previous is not None:
+                ref = replace(previous.actor, resolved_by="coreference", confidence=0.7)
+                state.add(doc, start, end, head, ref, "person", previous.gender, False)
+                return
+            if state.context is None:
+                return
+            country, how = state.context, "context"
+        holder = self.actors.holder(country, title.office, state.day) if title.office else None
+        if holder is not None:
+            ref = self.actors.person_ref(holder, state.day, how="title")
+            if ref.country == country and ref.sector == sector:
+                gender = self.actors.people[holder].gender
+                state.add(doc, start, end, head, ref, "person", gender, False)
+                return
+        conf = 0.8 if how != "context" else 0.55
+        ref = self.actors.country_ref(country, sector, f"title+{how}", conf)
+        ref = replace(ref, role=doc[start:end].root.lemma_.lower() if title.office else None, name=None, id=None)
+        plural = head.tag_ in ("NNS", "NNPS")
+        state.add(doc, start, end, head, ref, "title" if plural else "person", None, plural)
+
+    def _country_of(self, doc: Doc, head: Token, entries: list[Entry], state: _Resolution) -> tuple[str | None, str]:
+        """The country a title or agent belongs to: adjective, possessor, "of X"."""
+        for kind in ("adjective", "country", "capital", "metonym", "demonym"):
+            entry = _first(entries, kind)
+            if entry is not None:
+                return entry.key, "dictionary"
+        for child in head.children:
+            if child.dep_ == "poss":
+                owner = state.mention_covering(child)
+                if owner is None and child.lower_ in PRONOUNS:
+                    owner = state.antecedent(child)
+                if owner is not None and owner.actor.country:
+                    return owner.actor.country, "possessor"
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        iso3 = self._country_in(doc, obj, state)
+                        if iso3:
+                            return iso3, "dictionary"
+        return None, "none"
+
+    def _country_in(self, doc: Doc, token: Token, state: _Resolution) -> str | None:
+        for entry in self.actors.names.get(token.text, ()):
+            if entry.kind in ("country", "capital", "adjective"):
+                return entry.key
+        return None
+
+    def _resolve_pronoun(self, doc: Doc, token: Token, state: _Resolution) -> None:
+        if token.lower_ in REFLEXIVES:
+            return
+        antecedent = state.antecedent(token)
+        if antecedent is None or antecedent.actor is None:
+            return
+        ref = replace(antecedent.actor, resolved_by="coreference", confidence=min(0.75, antecedent.actor.confidence))
+        state.add(doc, token.i, token.i + 1, token, ref, antecedent.kind, antecedent.gender, antecedent.plural)
+
+    def _resolve_description(self, doc: Doc, token: Token, state: _Resolution) -> None:
+        """ "The country", "the bloc": definite descriptions back to the last such actor."""
+        det = [c for c in token.children if c.dep_ == "det"]
+        if not det or det[0].lower_ != "the" or token.dep_ in ("compound", "appos"):
+            return
+        lemma = token.lemma_.lower()
+        kinds = ("country",) if lemma in COUNTRY_NOUNS else ("organization",)
+        antecedent = state.last_of_kinds(kinds, before=token.i)
+        if antecedent is None or antecedent.actor is None:
+            return
+        ref = replace(antecedent.actor, resolved_by="coreference", confidence=0.7)
+        if ref.sector and kinds == ("country",):
+            # "The country" is the state, not the government a metonym named.
+            ref = self.actors.country_ref(ref.country or "", None, "coreference", 0.7)
+        state.add(doc, det[0].i, token.i + 1, token, ref, kinds[0], None, False)
+
+
+# ---------------------------------------------------------------------- state
+
+
+@dataclass
+class _Seen:
+    token: Token
+    actor: ActorRef | None
+    kind: str
+    gender: str | None
+    plural: bool
+
+
+class _Resolution:
+    """What has been resolved so far in one document: mentions and antecedents."""
+
+    def __init__(self, actors: ActorDictionary, day: dt.date | None, context: str | None) -> None:
+        self.actors = actors
+        self.day = day
+        self.context = context
+        self.mentions: list[MentionHit] = []
+        self.history: list[_Seen] = []
+        self.places: list[tuple[Span, str]] = []
+
+    def add(
+        self, doc: Doc, start: int, end: int, head: Token, ref: ActorRef, kind: str, gender: str | None, plural: bool
+    ) -> None:
+        span = _with_possessive_pronoun(doc, start, end, head)
+        self.mentions.append(MentionHit(span, head, ref, kind, gender, plural))
+        self.remember(ref, head, kind, gender, plural)
+
+    def remember(self, ref: ActorRef | None, head: Token, kind: str, gender: str | None, plural: bool) -> None:
+        self.history.append(_Seen(head, ref, kind, gender, plural))
+
+    def mention_covering(self, token: Token) -> MentionHit | None:
+        for m in reversed(self.mentions):
+            if m.span.start <= token.i < m.span.end:
+                return m
+        return None
+
+    def antecedent(self, token: Token) -> _Seen | None:
+        """The most recent actor a pronoun can refer to, preferring subjects."""
+        gender, plural = PRONOUNS[token.lower_]
+        people = token.lower_ in ("he", "him", "his", "himself", "she", "her", "hers", "herself")
+        candidates = []
+        for seen in reversed(self.history):
+            if seen.token.i >= token.i:
+                continue
+            if people:
+                if seen.kind != "person" or seen.plural:
+                    continue
+                if gender and seen.gender and seen.gender != gender:
+                    continue
+            elif plural:
+                if not seen.plural:
+                    continue
+            else:
+                if seen.kind not in ("country", "organization") or seen.plural:
+                    continue
+            candidates.append(seen)
+            if len(candidates) == 3:
+                break
+        if not candidates:
+            return None
+        # Within the same sentence a subject outranks a nearer object ("Putin told
+        # Lukashenko he ..." is ambiguous; news style makes the subject the topic).
+        sent = token.sent
+        for seen in candidates:
+            if seen.token.sent == sent and seen.token.dep_ in ("nsubj", "nsubjpass"):
+                return seen
+        return candidates[0]
+
+    def last_of_kinds(self, kinds: tuple[str, ...], before: int) -> _Seen | None:
+        for seen in reversed(self.history):
+            if seen.token.i < before and seen.kind in kinds and seen.actor is not None:
+                return seen
+        return None
+
+    def last_with_office(self, office: str | None) -> _Seen | None:
+        if office is None:
+            return None
+        for seen in reversed(self.history):
+            actor = seen.actor
+            if actor is None or seen.kind != "person" or not actor.id or not actor.role:
+                continue
+            if office_of(actor.role) == office:
+                return seen
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _first(entries: list[Entry], kind: str) -> Entry | None:
+    for e in entries:
+        if e.kind == kind:
+            return e
+    return None
+
+
+def _np_head(token: Token) -> Token:
+    """Climb from a modifier to the noun it modifies ("Russian" -> "President" -> "Putin")."""
+    while token.dep_ in NP_MODIFIER_DEPS and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token
+
+
+def _unspecific(head: Token) -> bool:
+    """ "External forces", "foreign companies": agents that do not belong to the story's country."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ in UNSPECIFIC for c in head.children)
+
+
+def _is_locative(head: Token) -> bool:
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return head.dep_ == "npadvmod" and head.head.lower_ in ("home",)
+
+
+def _is_ner_non_person(doc: Doc, group: list[_Match], kind: str) -> bool:
+    # "Georgia" or "Jordan" as a person only when NER does not call it a place.
+    for m in group:
+        for ent in doc.ents:
+            if ent.start <= m.start < ent.end and ent.label_ in ("GPE", "LOC"):
+                return all(e.kind == kind for e in m.entries) is False
+    return False
+
+
+def _with_possessive_pronoun(doc: Doc, start: int, end: int, head: Token) -> Span:
+    # "its foreign minister", "his opponents": the pronoun is part of the mention text.
+    for child in head.children:
+        if child.dep_ == "poss" and child.i == start - 1 and child.lower_ in PRONOUNS:
+            return doc[child.i : end]
+    return doc[start:end]

@@ -1,0 +1,269 @@
+"""Events: verbal events from statements, material events from verb patterns.
+
+A statement with a speech act is a verbal event (speaker -> each target). A verb that
+matches a pattern in ``events.yaml`` is a material event: subject -> object, or for a
+passive, agent -> subject, with an implied agent where the pattern allows it ("opposition
+leaders have been jailed": the government of their country jailed them).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.coding.actors import ActorDictionary, load_dictionary, load_shipped
+from wirewatch.coding.patterns import EventPattern, Patterns, load_patterns, load_shipped_patterns
+from wirewatch.nlp.components.syntax import (
+    clause_modality,
+    governing_timex,
+    mentions_of,
+    subject_of,
+)
+from wirewatch.nlp.extensions import EventHit, MentionHit, StatementHit, anchor_date
+from wirewatch.types import ActorRef, Location
+
+SPEECH_LEMMAS = {"say", "tell", "claim", "report", "allege", "announce", "add", "insist"}
+# Nouns that name a protest as a target stand for its participants.
+PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "unrest", "dissent", "strike"}
+
+
+@Language.factory(
+    "wirewatch_events",
+    requires=["doc._.ww_mentions", "doc._.ww_statements", "doc._.ww_timexes"],
+    assigns=["doc._.ww_events"],
+    default_config={"verb_files": [], "actor_files": [], "events_from_statements": True},
+)
+def make_event_component(
+    nlp: Language, name: str, verb_files: list[str], actor_files: list[str], events_from_statements: bool
+) -> EventCoder:
+    """Factory for the event coder.
+
+    Args:
+        verb_files: extra pattern files (YAML) added to the shipped patterns.
+        actor_files: extra actor files.
+        events_from_statements: code each statement's speech act as a verbal event.
+    """
+    patterns = load_patterns(verb_files) if verb_files else load_shipped_patterns()
+    actors = load_dictionary(actor_files) if actor_files else load_shipped()
+    return EventCoder(patterns, actors, events_from_statements)
+
+
+class EventCoder:
+    """Codes CAMEO events in a Doc that has mentions, times and statements."""
+
+    def __init__(self, patterns: Patterns, actors: ActorDictionary, events_from_statements: bool) -> None:
+        self.patterns = patterns
+        self.actors = actors
+        self.events_from_statements = events_from_statements
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[EventHit] = []
+        if self.events_from_statements:
+            for statement in doc._.ww_statements or ():
+                events.extend(self._verbal(doc, statement))
+        contents = [(s.content_start, s.content_end) for s in doc._.ww_statements or ()]
+        for token in doc:
+            if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
+                for event in self._material(doc, token):
+                    # A promise or a threat inside what someone said is carried by the
+                    # statement's speech act ("said he would step down" is an intent).
+                    inside = any(a <= token.idx < b for a, b in contents)
+                    if inside and event.modality in ("future", "conditional", "hypothetical"):
+                        continue
+                    events.append(event)
+        doc._.ww_events = events
+        return doc
+
+    def _verbal(self, doc: Doc, statement: StatementHit) -> list[EventHit]:
+        source = statement.speaker.actor if statement.speaker else None
+        if source is None:
+            return []
+        targets: list[ActorRef | None] = list(statement.targets) or [statement.addressee]
+        evidence = _sentence_of(doc, statement.cue.start)
+        return [
+            EventHit(
+                sentence=statement.sentence,
+                source=source,
+                target=target,
+                cameo=statement.cameo,
+                modality=statement.modality,
+                date=statement.date,
+                date_source=statement.date_source,
+                evidence=evidence,
+            )
+            for target in targets
+        ]
+
+    def _material(self, doc: Doc, verb: Token) -> list[EventHit]:
+        pattern = self._pattern_for(verb)
+        if pattern is None:
+            return []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            targets = [m.actor for c in verb.children if c.dep_ == "nsubjpass" for m in self._participants(doc, c)]
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            sources = [m.actor for m in self._participants(doc, agent_obj)] if agent_obj is not None else []
+            if not sources and pattern.passive_source == "target_government" and targets:
+                country = targets[0].country
+                if country:
+                    sources = [self.actors.country_ref(country, "GOV", "implied", 0.6)]
+        else:
+            subject = subject_of(verb)
+            if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "pobj")), None)
+            sources = [m.actor for m in self._participants(doc, subject)] if subject is not None else []
+            targets = self._targets(doc, verb, pattern)
+            if pattern.cameo == "042" and pattern.objects and verb.lemma_ == "send":
+                # "Russia sent its foreign minister to Minsk": the visitor is the envoy.
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                envoys = [m.actor for m in self._participants(doc, obj)] if obj is not None else []
+                sources = envoys or sources
+        if not sources:
+            return []
+        modality = clause_modality(verb, climb=True)
+        if modality == "asserted" and _reported(verb):
+            modality = "reported"
+        timex = governing_timex(doc, verb)
+        if timex is not None:
+            date, date_source = timex.value, "text"
+        else:
+            anchor, kind = anchor_date(doc)
+            date, date_source = (anchor.isoformat(), kind) if anchor else (None, "none")
+        evidence = _clause_evidence(doc, verb)
+        location = self._location(doc, verb)
+        out = []
+        for source in sources:
+            for target in targets or [None]:
+                if target is not None and source.code == target.code and source.id == target.id:
+                    continue
+                out.append(
+                    EventHit(
+                        sentence=_sent_index(doc, verb),
+                        source=source,
+                        target=target,
+                        cameo=pattern.cameo,
+                        modality=modality,
+                        date=date,
+                        date_source=date_source,
+                        evidence=evidence,
+                        location=location,
+                    )
+                )
+        return out
+
+    def _pattern_for(self, verb: Token) -> EventPattern | None:
+        candidates = self.patterns.events.get(verb.lemma_.lower())
+        if not candidates:
+            return None
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        objects = {
+            g.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "prep") for g in c.subtree
+        }
+        best = None
+        for p in candidates:
+            if p.particle and p.particle not in particles:
+                continue
+            if not p.particle and particles and verb.lemma_ in ("step", "crack", "stamp"):
+                continue
+            if p.objects and not (p.objects & objects):
+                continue
+            # The most specific pattern wins: particle and object requirements first.
+            score = (p.particle is not None) * 2 + bool(p.objects)
+            if best is None or score > best[0]:
+                best = (score, p)
+        return best[1] if best else None
+
+    def _targets(self, doc: Doc, verb: Token, pattern: EventPattern) -> list[ActorRef]:
+        for spec in pattern.targets:
+            found: list[ActorRef] = []
+            if spec == "dobj":
+                for child in verb.children:
+                    if child.dep_ in ("dobj", "obj"):
+                        found = [m.actor for m in self._participants(doc, child)] or self._place_target(doc, child)
+            else:
+                for child in verb.children:
+                    if child.dep_ in ("prep", "dative", "agent") and child.lower_ == spec:
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                found = [m.actor for m in self._participants(doc, obj)] or self._place_target(doc, obj)
+                    if child.dep_ in ("dobj",):
+                        for prep in child.children:
+                            if prep.dep_ == "prep" and prep.lower_ == spec:
+                                for obj in prep.children:
+                                    if obj.dep_ == "pobj":
+                                        found = [m.actor for m in self._participants(doc, obj)] or self._place_target(
+                                            doc, obj
+                                        )
+            if found:
+                return found
+        return []
+
+    def _participants(self, doc: Doc, token: Token | None) -> list[MentionHit]:
+        if token is None:
+            return []
+        found = mentions_of(doc, token)
+        if found:
+            return [m for m in found if m.actor is not None]
+        if token.lemma_.lower() in PROTEST_NOUNS:
+            return self._protesters(doc, token)
+        return []
+
+    def _protesters(self, doc: Doc, token: Token) -> list[MentionHit]:
+        context = _story_country(doc)
+        if context is None:
+            return []
+        ref = self.actors.country_ref(context, "OPP", "context", 0.5)
+        return [MentionHit(doc[token.i : token.i + 1], token, ref, "agent", None, True)]
+
+    def _place_target(self, doc: Doc, token: Token) -> list[ActorRef]:
+        # A visit "to Minsk" is a visit to Belarus's government.
+        for span, iso3 in doc._.ww_places or ():
+            if span.start <= token.i < span.end:
+                is_capital = any(e.kind == "capital" for e in self.actors.names.get(span.text, ()))
+                return [self.actors.country_ref(iso3, "GOV" if is_capital else None, "place", 0.7)]
+        return []
+
+    def _location(self, doc: Doc, verb: Token) -> Location | None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "to"):
+                for obj in child.children:
+                    for span, iso3 in doc._.ww_places or ():
+                        if span.start <= obj.i < span.end:
+                            return Location(name=span.text, country=iso3)
+        return None
+
+
+def _reported(verb: Token) -> bool:
+    """An event inside what someone says ("opponents say the vote was rigged") is reported."""
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_ in SPEECH_LEMMAS:
+            return True
+        node = node.head
+    return False
+
+
+def _clause_evidence(doc: Doc, verb: Token) -> Span:
+    sent = verb.sent
+    return doc[sent.start : sent.end]
+
+
+def _sentence_of(doc: Doc, token_index: int) -> Span:
+    sent = doc[token_index].sent
+    return doc[sent.start : sent.end]
+
+
+def _sent_index(doc: Doc, token: Token) -> int:
+    for index, sent in enumerate(doc.sents):
+        if sent.start <= token.i < sent.end:
+            return index
+    return 0
+
+
+def _story_country(doc: Doc) -> str | None:
+    counts: dict[str, int] = {}
+    for m in doc._.ww_mentions or ():
+        if m.actor.country and m.actor.resolved_by != "context":
+            counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None

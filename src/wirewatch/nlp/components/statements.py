@@ -1,0 +1,436 @@
+"""Statements: direct quotes and reported speech, with speaker, cue, content and speech act.
+
+Two passes over the parsed Doc:
+
+1. direct quotes (straight or curly quotation marks around a clause) are attributed to
+   the cue verb just after them (``," Putin told ...``) or just before them
+   (``Putin said: "...``); a quote with neither continues the previous speaker's quote;
+2. every other cue verb from the speech lexicon with a subject and content gives an
+   indirect statement ("Putin said that ...", "called on X to ...", "dismissed X as Y").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.coding.actors import ActorDictionary, load_dictionary, load_shipped
+from wirewatch.coding.patterns import Patterns, SpeechCue, load_patterns, load_shipped_patterns
+from wirewatch.nlp.components.syntax import (
+    FUTURE_AUX,
+    clause_modality,
+    clause_span,
+    governing_timex,
+    is_negated,
+    mention_at,
+    mentions_of,
+    subject_of,
+)
+from wirewatch.nlp.extensions import MentionHit, StatementHit, anchor_date, mentions_in
+from wirewatch.types import ActorRef
+
+_QUOTES = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|‘‘[^’]+’’")
+MIN_QUOTE_WORDS = 4
+# "told Lukashenko to press ahead": telling or asking someone *to* do something is an appeal.
+APPEAL_WHEN_INFINITIVE = {"tell", "ask", "write"}
+INTENT_WORDS = {"plan", "intend", "want", "hope", "aim", "seek"}
+
+
+@dataclass
+class _Quote:
+    start: int  # char offsets of the inner text
+    end: int
+    open_char: int
+    close_char: int
+
+
+@Language.factory(
+    "wirewatch_statements",
+    requires=["doc._.ww_mentions", "doc._.ww_timexes", "token.dep"],
+    assigns=["doc._.ww_statements"],
+    default_config={"verb_files": [], "actor_files": [], "min_quote_words": MIN_QUOTE_WORDS},
+)
+def make_statement_component(
+    nlp: Language, name: str, verb_files: list[str], actor_files: list[str], min_quote_words: int
+) -> StatementExtractor:
+    """Factory for the statement extractor.
+
+    Args:
+        verb_files: extra speech-cue files (YAML) added to the shipped lexicon.
+        actor_files: extra actor files, to expand user groups in targets.
+        min_quote_words: a quotation shorter than this is a partial quote inside reported
+            speech, not a direct statement of its own.
+    """
+    patterns = load_patterns(verb_files) if verb_files else load_shipped_patterns()
+    actors = load_dictionary(actor_files) if actor_files else load_shipped()
+    return StatementExtractor(patterns, actors, min_quote_words)
+
+
+class StatementExtractor:
+    """Finds statements in a Doc that already has mentions and time expressions."""
+
+    def __init__(self, patterns: Patterns, actors: ActorDictionary, min_quote_words: int) -> None:
+        self.patterns = patterns
+        self.actors = actors
+        self.min_quote_words = min_quote_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = self._quotes(doc)
+        statements: list[StatementHit] = []
+        used_cues: set[int] = set()
+        previous: StatementHit | None = None
+        for quote in quotes:
+            hit = self._direct(doc, quote, previous)
+            if hit is not None:
+                statements.append(hit)
+                used_cues.add(hit.cue.root.i)
+                previous = hit
+        inside = [(q.open_char, q.close_char) for q in quotes]
+        for token in doc:
+            if token.i in used_cues or token.pos_ not in ("VERB", "AUX", "NOUN"):
+                continue
+            if any(a <= token.idx < b for a, b in inside):
+                continue
+            hit = self._indirect(doc, token)
+            if hit is not None:
+                statements.append(hit)
+        for hit in statements:
+            _date(doc, hit)
+        doc._.ww_statements = sorted(statements, key=lambda s: (s.cue.start_char, s.content_start))
+        return doc
+
+    # ------------------------------------------------------------------ direct quotes
+
+    def _quotes(self, doc: Doc) -> list[_Quote]:
+        found = []
+        for m in _QUOTES.finditer(doc.text):
+            inner_start, inner_end = m.start() + 1, m.end() - 1
+            inner = doc.text[inner_start:inner_end]
+            if len(inner.split()) < self.min_quote_words:
+                continue
+            stripped_end = inner_end
+            while stripped_end > inner_start and doc.text[stripped_end - 1] in " ,":
+                stripped_end -= 1
+            found.append(_Quote(inner_start, stripped_end, m.start(), m.end()))
+        return found
+
+    def _direct(self, doc: Doc, quote: _Quote, previous: StatementHit | None) -> StatementHit | None:
+        cue_token = self._cue_after(doc, quote) or self._cue_before(doc, quote)
+        sentence = _sentence_index(doc, quote.open_char)
+        if cue_token is not None:
+            cue, spec = cue_token
+            speaker, speaker_span = self._speaker(doc, cue)
+        elif previous is not None and sentence - previous.sentence <= 2 and previous.kind == "direct":
+            cue, spec = previous.cue.root, None
+            speaker, speaker_span = previous.speaker, previous.speaker_span
+        else:
+            return None
+        content_text = doc.text[quote.start : quote.end]
+        cameo = spec.cameo if spec else "010"
+        cameo = self.patterns.refine(cameo, content_text)
+        hit = StatementHit(
+            sentence=sentence,
+            speaker=speaker,
+            speaker_span=speaker_span,
+            cue=_cue_span(doc, cue, spec),
+            content_start=quote.start,
+            content_end=quote.end,
+            kind="direct",
+            cameo=cameo,
+            addressee=self._addressee(doc, cue, spec) if spec else None,
+            modality="negated" if is_negated(cue) else "asserted",
+        )
+        hit.targets = self._targets(doc, hit, cue, spec)
+        return hit
+
+    def _cue_after(self, doc: Doc, quote: _Quote) -> tuple[Token, SpeechCue] | None:
+        span = doc.char_span(quote.close_char, min(len(doc.text), quote.close_char + 80), alignment_mode="expand")
+        if span is None:
+            return None
+        for token in span[:10]:
+            if token.text in ("“", '"') and token.idx > quote.close_char:
+                break
+            spec = self._cue_for(token)
+            if spec is not None and token.idx >= quote.close_char:
+                return token, spec
+        return None
+
+    def _cue_before(self, doc: Doc, quote: _Quote) -> tuple[Token, SpeechCue] | None:
+        start = doc.char_span(quote.open_char, quote.open_char + 1, alignment_mode="expand")
+        if start is None:
+            return None
+        sent = start.sent
+        best = None
+        for token in doc[sent.start : start.start]:
+            spec = self._cue_for(token)
+            if spec is not None:
+                best = (token, spec)
+        return best
+
+    # ------------------------------------------------------------------ reported speech
+
+    def _indirect(self, doc: Doc, verb: Token) -> StatementHit | None:
+        if verb.lower_ == "according":
+            return self._according_to(doc, verb)
+        spec = self._cue_for(verb)
+        if spec is None or verb.pos_ == "NOUN" or not spec.speech:
+            return None
+        content = self._content(doc, verb, spec)
+        if content is None:
+            return None
+        speaker, speaker_span = self._speaker(doc, verb)
+        if speaker is None and speaker_span is None:
+            return None
+        if speaker_span is not None and content.start <= speaker_span.start < content.end:
+            return None
+        cameo = self._speech_act(doc, verb, spec, content, speaker)
+        quoted = '"' in content.text or "“" in content.text
+        hit = StatementHit(
+            sentence=_sentence_index(doc, verb.idx),
+            speaker=speaker,
+            speaker_span=speaker_span,
+            cue=_cue_span(doc, verb, spec),
+            content_start=content.start_char,
+            content_end=content.end_char,
+            kind="mixed" if quoted else "indirect",
+            cameo=cameo,
+            addressee=self._addressee(doc, verb, spec),
+            modality=self._modality(verb, content, cameo),
+        )
+        hit.targets = self._targets(doc, hit, verb, spec)
+        return hit
+
+    def _according_to(self, doc: Doc, token: Token) -> StatementHit | None:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            return None
+        clause = token.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        exclude = {t.i for t in token.subtree}
+        content = clause_span(clause, exclude)
+        speaker = mention_at(doc, source)
+        cue = doc[token.i : to.i + 1]
+        hit = StatementHit(
+            sentence=_sentence_index(doc, token.idx),
+            speaker=speaker,
+            speaker_span=speaker.span if speaker else _noun_phrase(source),
+            cue=cue,
+            content_start=content.start_char,
+            content_end=content.end_char,
+            kind="indirect",
+            cameo=self.patterns.refine("010", content.text),
+            addressee=None,
+            modality=clause_modality(clause),
+        )
+        hit.targets = self._targets(doc, hit, clause, None)
+        return hit
+
+    def _content(self, doc: Doc, verb: Token, spec: SpeechCue) -> Span | None:
+        if spec.content == "clause":
+            clause = _clause_child(verb)
+            if clause is None:
+                return None
+            return clause_span(clause)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if spec.content == "object":
+            if obj is None:
+                clause = _clause_child(verb)
+                return clause_span(clause) if clause is not None else None
+            return clause_span(obj)
+        if obj is None:
+            return None
+        # object_as / blame_on: the object plus the "as"/"on" phrase and trailing
+        # participles ("blamed the unrest on outside meddling, singling out Poland").
+        tokens = [t.i for t in obj.subtree]
+        for child in verb.children:
+            if child.i > obj.i and (
+                child.dep_ in ("prep", "advcl", "xcomp", "dative") or (child.dep_ == "conj" and child.pos_ != "VERB")
+            ):
+                tokens.extend(t.i for t in child.subtree)
+        start, end = min(tokens), max(tokens) + 1
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[start:end]
+
+    def _speech_act(self, doc: Doc, verb: Token, spec: SpeechCue, content: Span, speaker: MentionHit | None) -> str:
+        cameo = spec.cameo
+        root = content.root
+        if cameo.startswith("01"):
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
+            if verb.lemma_ in APPEAL_WHEN_INFINITIVE and infinitive:
+                cameo = "020"
+            elif _self_future(doc, root, speaker):
+                cameo = "030"
+        return self.patterns.refine(cameo, content.text)
+
+    def _modality(self, verb: Token, content: Span, cameo: str) -> str:
+        if is_negated(verb):
+            return "negated"
+        if cameo[:2] in ("02", "10"):
+            # An appeal or demand was made; what it asks for is not yet a fact, but the
+            # statement is.
+            return "asserted"
+        inner = clause_modality(content.root)
+        return inner if inner in ("future", "conditional", "hypothetical") else "asserted"
+
+    # ------------------------------------------------------------------ participants
+
+    def _cue_for(self, token: Token) -> SpeechCue | None:
+        specs = self.patterns.cues.get(token.lemma_.lower())
+        if not specs or token.pos_ not in ("VERB", "AUX"):
+            return None
+        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "pcomp") or c.pos_ == "ADP"}
+        nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        best = None
+        for spec in specs:
+            if spec.particle is None:
+                best = best or spec
+            elif spec.particle in particles or spec.particle == nxt:
+                return spec
+        return best
+
+    def _speaker(self, doc: Doc, verb: Token) -> tuple[MentionHit | None, Span | None]:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if not own_subject and verb.i > 0:
+            # "... which veteran incumbent Alexander Lukashenko said he won": when the parse
+            # gives the verb no subject of its own, a person or group named right before it
+            # is its speaker more often than a subject inherited from far away.
+            left = mention_at(doc, doc[verb.i - 1])
+            if left is not None and left.kind in ("person", "agent", "organization"):
+                return left, left.span
+        subject = subject_of(verb)
+        if subject is None:
+            return None, None
+        mention = mention_at(doc, subject)
+        if mention is not None:
+            return mention, mention.span
+        if subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you", "it", "there", "this"):
+            return None, None
+        return None, _noun_phrase(subject)
+
+    def _addressee(self, doc: Doc, verb: Token, spec: SpeechCue | None) -> ActorRef | None:
+        if spec is None or spec.addressee is None:
+            return None
+        candidates: list[Token] = []
+        for child in verb.children:
+            if spec.addressee == "dobj" and child.dep_ in ("dobj", "obj"):
+                candidates.append(child)
+            elif spec.addressee in ("pobj", "dative") and child.dep_ in ("prep", "prt", "dative"):
+                candidates.extend(g for g in child.subtree if g.i != child.i)
+        for token in candidates:
+            for m in mentions_in(doc, token.left_edge.i, token.right_edge.i + 1):
+                return m.actor
+        return None
+
+    def _targets(self, doc: Doc, hit: StatementHit, verb: Token, spec: SpeechCue | None) -> list[ActorRef]:
+        speaker = hit.speaker.actor if hit.speaker else None
+        found: list[ActorRef] = []
+        pool: list[MentionHit] = []
+        if spec is not None and spec.target == "dobj":
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                pool.extend(mentions_of(doc, obj))
+        pool.extend(m for m in doc._.ww_mentions or () if hit.content_start <= m.span.start_char < hit.content_end)
+        for m in pool:
+            for ref in self._expand(m.actor):
+                if speaker is not None and _same_actor(ref, speaker):
+                    continue
+                if hit.addressee is not None and _same_actor(ref, hit.addressee):
+                    continue
+                if all(not _same_actor(ref, f) for f in found):
+                    found.append(ref)
+        return found
+
+    def _expand(self, ref: ActorRef) -> list[ActorRef]:
+        # A group target is its members: "singling out Poland and the Baltic states"
+        # targets POL, LTU, LVA and EST. Organizations stay one actor.
+        if ref.members and ref.id in self.actors.groups:
+            return [self.actors.country_ref(code, None, f"group:{ref.id}", ref.confidence) for code in ref.members]
+        return [ref]
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _clause_child(verb: Token) -> Token | None:
+    for dep in ("ccomp", "xcomp"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                return child
+    # "called on X to resolve ...": the infinitive hangs under the particle's object.
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "dobj", "pcomp"):
+            for sub in child.subtree:
+                if sub.dep_ in ("advcl", "xcomp", "ccomp") and any(
+                    a.lower_ == "to" and a.dep_ == "aux" for a in sub.children
+                ):
+                    return sub
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ == "that" for a in child.children):
+            return child
+    return None
+
+
+def _noun_phrase(token: Token) -> Span:
+    """The noun phrase of a subject without its relative clauses and appositions."""
+    doc = token.doc
+    keep = [t for t in token.subtree]
+    cut = set()
+    for child in token.children:
+        if child.dep_ in ("relcl", "appos", "acl", "punct") or (child.dep_ == "prep" and child.i > token.i):
+            cut.update(t.i for t in child.subtree)
+    keep = [t for t in keep if t.i not in cut and t.i <= token.i + 4]
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    return doc[start:end]
+
+
+def _cue_span(doc: Doc, verb: Token, spec: SpeechCue | None) -> Span:
+    if spec is not None and spec.particle:
+        for child in verb.children:
+            if child.lower_ == spec.particle and child.i == verb.i + 1:
+                return doc[verb.i : child.i + 1]
+    return doc[verb.i : verb.i + 1]
+
+
+def _self_future(doc: Doc, root: Token, speaker: MentionHit | None) -> bool:
+    """ "Lukashenko said he would step down": the speaker announces his own future act."""
+    if speaker is None:
+        return False
+    auxes = {c.lower_ for c in root.children if c.dep_ == "aux"}
+    intent = bool(auxes & FUTURE_AUX) or (root.lemma_ in INTENT_WORDS and any(c.dep_ == "xcomp" for c in root.children))
+    if not intent:
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    mention = mention_at(doc, subject)
+    return mention is not None and _same_actor(mention.actor, speaker.actor)
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    # The same code is the same actor for targets: Putin speaking of "the Kremlin" is
+    # speaking of his own side, not addressing another actor.
+    return a.code == b.code or bool(a.id and a.id == b.id)
+
+
+def _sentence_index(doc: Doc, char: int) -> int:
+    for index, sent in enumerate(doc.sents):
+        if sent.start_char <= char < sent.end_char:
+            return index
+    return max(0, len(list(doc.sents)) - 1)
+
+
+def _date(doc: Doc, hit: StatementHit) -> None:
+    timex = governing_timex(doc, hit.cue.root, (hit.content_start, hit.content_end))
+    if timex is not None and timex.value:
+        hit.date, hit.date_source = timex.value, "text"
+        return
+    anchor, kind = anchor_date(doc)
+    if anchor is not None:
+        hit.date, hit.date_source = anchor.isoformat(), kind

@@ -1,0 +1,238 @@
+"""Dependency-parse helpers shared by the statement and event components.
+
+The rules here are the linguistic ones news needs: who the subject of an infinitive or a
+participle is (control), what a relative pronoun stands for, and the modality of a clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.nlp.extensions import MentionHit, TimexHit, mention_at
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Verbs whose object is the subject of their infinitive: "sent its foreign minister to
+# Minsk to tell ...", "urged Lukashenko to talk", "asked them to leave".
+OBJECT_CONTROL = {
+    "send",
+    "dispatch",
+    "ask",
+    "urge",
+    "tell",
+    "order",
+    "instruct",
+    "force",
+    "allow",
+    "invite",
+    "press",
+    "call",
+    "encourage",
+    "persuade",
+    "push",
+    "warn",
+    "appoint",
+    "authorize",
+}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should"}
+CONDITION_MARKS = {"if", "once", "unless", "provided", "providing"}
+NEGATIONS = {"not", "n't", "never", "no"}
+# Nouns for occasions of speaking or acting; a date on them dates what was done there.
+EVENT_NOUNS = {
+    "meeting",
+    "conference",
+    "summit",
+    "session",
+    "interview",
+    "briefing",
+    "speech",
+    "address",
+    "call",
+    "talks",
+    "forum",
+    "visit",
+    "event",
+    "ceremony",
+    "hearing",
+    "debate",
+    "statement",
+    "broadcast",
+    "appearance",
+    "news conference",
+    "press conference",
+    "organisation",
+    "organization",
+}
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token that is the subject of ``verb``, following control and relative clauses.
+
+    Examples of what it handles: "his opponents, who say ..." (relative pronoun -> noun),
+    "Speaking at ..., Lukashenko blamed" (participle -> main subject), "Russia sent its
+    minister to Minsk to tell ..." (object control), "he called on ... and urged ..."
+    (shared subject of conjoined verbs), "was quoted as saying" (passive report).
+    """
+    if depth > 6:
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ == "relcl":
+        return None
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ == "conj":
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and _is_infinitive(verb):
+        if head.lemma_ in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "as":
+        # "was quoted as saying"
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
+        return head
+    return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.tag_ == "VB"
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and its conjuncts ("Poland and the Baltic states")."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj.pos_ in ("NOUN", "PROPN", "PRON") and conj not in out:
+            out.append(conj)
+    return out
+
+
+def mentions_of(doc: Doc, token: Token) -> list[MentionHit]:
+    """Mentions for a noun and its conjuncts."""
+    found: list[MentionHit] = []
+    for t in coordinated(token):
+        m = mention_at(doc, t)
+        if m is not None and m not in found:
+            found.append(m)
+    return found
+
+
+def is_negated(verb: Token) -> bool:
+    """Whether the verb itself is negated ("did not say", "never promised")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
+
+
+def clause_modality(verb: Token, *, climb: bool = False) -> str:
+    """Modality of the clause headed by ``verb``.
+
+    Args:
+        climb: also inherit the modality of the clauses above it (an event inside
+            "a process that could culminate in him stepping down" is hypothetical).
+
+    Returns:
+        ``negated``, ``hypothetical``, ``conditional``, ``future`` or ``asserted``.
+    """
+    chain = [verb]
+    if climb:
+        node = verb
+        while node.head.i != node.i and node.dep_ in (
+            "xcomp",
+            "acl",
+            "pcomp",
+            "pobj",
+            "prep",
+            "relcl",
+            "conj",
+            "advcl",
+        ):
+            node = node.head
+            chain.append(node)
+    future = conditional = False
+    for node in chain:
+        words = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if is_negated(node):
+            return "negated"
+        if words & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if words & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in node.children):
+            future = True
+        for child in node.children:
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in child.children):
+                conditional = True
+        if node.i != verb.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp"):
+            break
+    if conditional:
+        return "conditional"
+    if future:
+        return "future"
+    return "asserted"
+
+
+def clause_span(root: Token, exclude: set[int] | None = None) -> Span:
+    """The contiguous span of ``root``'s subtree, less a leading "that" and outer punctuation."""
+    tokens = [t for t in root.subtree if not exclude or t.i not in exclude]
+    start = tokens[0].i
+    end = tokens[-1].i + 1
+    doc = root.doc
+    # A dash or semicolon after the clause's own head starts a comment on it ("he won –
+    # an assertion contested by ..."), not more of what was said.
+    for t in doc[max(start, root.i) : end]:
+        if t.text in ("–", "—", ";", "--") and t.i > root.i:
+            end = t.i
+            break
+    while start < end - 1 and (
+        (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"))
+        or doc[start].is_punct
+        or doc[start].is_space
+    ):
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def governing_timex(doc: Doc, verb: Token, outside: tuple[int, int] | None = None) -> TimexHit | None:
+    """The time expression that dates ``verb``'s clause.
+
+    A time expression dates a verb when it hangs from the verb or from a verb the clause
+    depends on ("Last week Russia sent X to tell ...", "said on Wednesday ... and called
+    on"), through prepositions and event nouns ("at the meeting on Wednesday") but not
+    through other nouns ("since an Aug. 9 election" dates the election, not the verb).
+    Expressions inside the reported content (``outside``) date the content, not the act.
+    """
+    hits: list[TimexHit] = [t for t in doc._.ww_timexes or () if t.span.sent == verb.sent and t.value]
+    if not hits:
+        return None
+    clause = {verb.i}
+    node = verb
+    while node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and node.head.i != node.i:
+        node = node.head
+        clause.add(node.i)
+    best: tuple[int, TimexHit] | None = None
+    for t in hits:
+        if outside is not None and outside[0] <= t.span.start_char < outside[1]:
+            continue
+        node = t.span.root
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                break
+            if head.i in clause:
+                distance = abs(head.i - verb.i)
+                if best is None or distance < best[0]:
+                    best = (distance, t)
+                break
+            if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in EVENT_NOUNS:
+                break
+            node = head
+    return best[1] if best else None

@@ -1,0 +1,359 @@
+"""The store: one writer, batch writes in transactions, and the queries analysts run.
+
+``SQLStore`` holds everything that is plain SQL; a backend supplies the connection.
+Placeholders are written ``?`` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from wirewatch.store import rows as R
+from wirewatch.store.schema import ARTICLE_TABLES, MIGRATIONS
+from wirewatch.types import Alert, Extraction, Failure
+
+log = logging.getLogger(__name__)
+
+#: Modalities that count as something that happened, for series and dyads.
+FACTUAL = ("asserted", "reported")
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What one write did."""
+
+    stored: int = 0
+    skipped: int = 0
+    replaced: int = 0
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Filters shared by the statement and event queries.
+
+    Attributes:
+        actor: source/speaker code prefix (``RUS`` matches ``RUSGOV``).
+        target: target code prefix.
+        code: CAMEO code prefix (``02`` for all appeals).
+        since, until: inclusive date range on the record's date.
+        modality: one modality, or None for all.
+        article: one article id.
+    """
+
+    actor: str | None = None
+    target: str | None = None
+    code: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    modality: str | None = None
+    article: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class SQLStore:
+    """Shared SQL logic; subclasses provide ``_connection`` handling."""
+
+    location: str
+
+    # -------------------------------------------------------------- backend hooks
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _begin(self) -> None:
+        self._execute("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        self._execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self._execute("ROLLBACK")
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -------------------------------------------------------------- migrations
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations; returns the versions applied."""
+        self._execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"
+        )
+        done = {r["version"] for r in self._query("SELECT version FROM schema_migrations")}
+        applied = []
+        for migration in MIGRATIONS:
+            if migration.version in done:
+                continue
+            self._begin()
+            try:
+                for statement in migration.statements:
+                    self._execute(statement)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, _now()),
+                )
+                self._commit()
+            except Exception:
+                self._rollback()
+                raise
+            applied.append(migration.version)
+        return applied
+
+    def schema_version(self) -> int:
+        rows = self._query("SELECT max(version) AS v FROM schema_migrations")
+        return int(rows[0]["v"] or 0)
+
+    # -------------------------------------------------------------- writing
+
+    def write(self, extractions: Sequence[Extraction], alerts: Iterable[Alert] = ()) -> WriteResult:
+        """Store a batch of extractions (and their alerts) in one transaction.
+
+        An article already stored with the same pipeline version is skipped; one stored
+        by an older pipeline is replaced. Either the whole batch lands or none of it.
+        """
+        now = _now()
+        stored = skipped = replaced = 0
+        alerts = list(alerts)
+        keep: list[Extraction] = []
+        replace_ids: list[str] = []
+        seen: set[str] = set()
+        for x in extractions:
+            existing = self._existing(x)
+            if x.article.id in seen or (existing is not None and existing["pipeline"] == x.versions.pipeline):
+                skipped += 1
+                continue
+            seen.add(x.article.id)
+            if existing is not None:
+                replace_ids.append(existing["id"])
+                replaced += 1
+            else:
+                stored += 1
+            keep.append(x)
+        if not keep:
+            return WriteResult(stored, skipped, replaced)
+        kept_ids = {x.article.id for x in keep}
+        self._begin()
+        try:
+            for article_id in replace_ids:
+                self._delete_article(article_id)
+            self._insert("articles", R.ARTICLE_COLUMNS, [R.article_row(x, now) for x in keep])
+            self._insert("mentions", R.MENTION_COLUMNS, [r for x in keep for r in R.mention_rows(x)])
+            self._insert("timexes", R.TIMEX_COLUMNS, [r for x in keep for r in R.timex_rows(x)])
+            self._insert("statements", R.STATEMENT_COLUMNS, [r for x in keep for r in R.statement_rows(x)])
+            self._insert("events", R.EVENT_COLUMNS, [r for x in keep for r in R.event_rows(x)])
+            self._insert("alerts", R.ALERT_COLUMNS, [R.alert_row(a, now) for a in alerts if a.article_id in kept_ids])
+            self._commit()
+        except Exception:
+            self._rollback()
+            raise
+        return WriteResult(stored, skipped, replaced)
+
+    def record_failures(self, failures: Sequence[Failure]) -> None:
+        """Keep failed inputs with their reasons (a repeated failure is kept once)."""
+        if not failures:
+            return
+        now = _now()
+        rows = {R.failure_row(f, now)[0]: R.failure_row(f, now) for f in failures}
+        self._begin()
+        try:
+            ids = list(rows)
+            marks = ", ".join("?" for _ in ids)
+            self._execute(f"DELETE FROM failures WHERE id IN ({marks})", ids)
+            self._insert("failures", R.FAILURE_COLUMNS, list(rows.values()))
+            self._commit()
+        except Exception:
+            self._rollback()
+            raise
+
+    def _existing(self, x: Extraction) -> dict[str, Any] | None:
+        found = self._query(
+            "SELECT id, pipeline FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
+            (x.article.id, R.content_hash(x.article.text, x.article.url)),
+        )
+        return found[0] if found else None
+
+    def _delete_article(self, article_id: str) -> None:
+        for table in ARTICLE_TABLES:
+            self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self._execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        marks = ", ".join("?" for _ in columns)
+        self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    # -------------------------------------------------------------- reading
+
+    def has_article(self, article_id: str, pipeline: str | None = None) -> bool:
+        """Whether an article is stored (by the given pipeline version, if one is given)."""
+        if pipeline is None:
+            return bool(self._query("SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)))
+        return bool(self._query("SELECT 1 AS x FROM articles WHERE id = ? AND pipeline = ?", (article_id, pipeline)))
+
+    def get_extraction(self, article_id: str) -> Extraction | None:
+        """Rebuild an article's Extraction from the store."""
+        found = self._query(f"SELECT {', '.join(R.ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,))
+        if not found:
+            return None
+
+        def children(table: str, columns: Sequence[str]) -> list[dict[str, Any]]:
+            return self._query(
+                f"SELECT {', '.join(columns)} FROM {table} WHERE article_id = ? ORDER BY idx", (article_id,)
+            )
+
+        return R.extraction_from_rows(
+            found[0],
+            children("mentions", R.MENTION_COLUMNS),
+            children("timexes", R.TIMEX_COLUMNS),
+            children("statements", R.STATEMENT_COLUMNS),
+            children("events", R.EVENT_COLUMNS),
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        out = {}
+        for table in ("articles", "mentions", "timexes", "statements", "events", "alerts", "failures"):
+            out[table] = int(self._query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+        return out
+
+    def statements(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Statements, newest first, with their article's title and date."""
+        f = filters or Filters()
+        where, params = _where(
+            f, actor_col="s.speaker_code", target_col="s.target_codes", code_col="s.cameo", prefix="s", target_list=True
+        )
+        sql = (
+            "SELECT s.article_id, s.idx, s.date, s.speaker_code, s.speaker_name, s.cue_text, s.kind, s.cameo,"
+            " s.speech_act, s.modality, s.target_codes, s.addressee_code, s.content_text, s.tone, s.date_source,"
+            " a.title, a.published"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            f" {where} ORDER BY s.date_start DESC NULLS LAST, a.published DESC NULLS LAST, s.article_id, s.idx"
+            " LIMIT ? OFFSET ?"
+        )
+        rows = self._query(sql, [*params, f.limit, f.offset])
+        for r in rows:
+            r["target_codes"] = [c for c in (r["target_codes"] or "").split("|") if c]
+        return rows
+
+    def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Events, newest first."""
+        f = filters or Filters()
+        where, params = _where(f, actor_col="e.source_code", target_col="e.target_code", code_col="e.cameo", prefix="e")
+        sql = (
+            "SELECT e.article_id, e.idx, e.date, e.source_code, e.target_code, e.cameo, e.name, e.plover_type,"
+            " e.goldstein, e.quad_class, e.modality, e.tone, e.evidence_text, e.date_source, a.title, a.published"
+            " FROM events e JOIN articles a ON a.id = e.article_id"
+            f" {where} ORDER BY e.date_start DESC NULLS LAST, a.published DESC NULLS LAST, e.article_id, e.idx"
+            " LIMIT ? OFFSET ?"
+        )
+        return self._query(sql, [*params, f.limit, f.offset])
+
+    def dyads(
+        self, level: str = "sector", since: dt.date | None = None, until: dt.date | None = None, limit: int = 20
+    ) -> list[dict[str, Any]]:
+        """Actor pairs by number of events, with mean Goldstein and tone.
+
+        Args:
+            level: ``sector`` (RUSGOV -> BLRGOV) or ``country`` (RUS -> BLR).
+        """
+        if level not in ("sector", "country"):
+            raise ValueError("level must be 'sector' or 'country'")
+        src, tgt = ("source_code", "target_code") if level == "sector" else ("source_country", "target_country")
+        conds = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}", "modality IN ('asserted', 'reported')"]
+        params: list[Any] = []
+        if since:
+            conds.append("date_end >= ?")
+            params.append(since)
+        if until:
+            conds.append("date_start <= ?")
+            params.append(until)
+        sql = (
+            f"SELECT {src} AS source, {tgt} AS target, count(*) AS events,"
+            " count(DISTINCT article_id) AS articles,"
+            " round(avg(goldstein), 2) AS goldstein, round(avg(tone), 3) AS tone,"
+            " sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END) AS verbal_coop,"
+            " sum(CASE WHEN quad_class = 2 THEN 1 ELSE 0 END) AS material_coop,"
+            " sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END) AS verbal_conflict,"
+            " sum(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END) AS material_conflict,"
+            " max(date_end) AS last_date"
+            f" FROM events WHERE {' AND '.join(conds)}"
+            f" GROUP BY {src}, {tgt} ORDER BY events DESC, source, target LIMIT ?"
+        )
+        return self._query(sql, [*params, limit])
+
+    def alerts(self, limit: int = 20, rule: str | None = None) -> list[dict[str, Any]]:
+        """Alerts, newest record date first."""
+        params: list[Any] = []
+        where = ""
+        if rule:
+            where = "WHERE l.rule = ?"
+            params.append(rule)
+        sql = (
+            "SELECT l.id, l.rule, l.date, l.source_code, l.target_code, l.message, l.record, l.article_id,"
+            " l.idx, l.matched, l.acknowledged, a.title"
+            f" FROM alerts l JOIN articles a ON a.id = l.article_id {where}"
+            " ORDER BY l.date DESC NULLS LAST, l.id LIMIT ?"
+        )
+        return self._query(sql, [*params, limit])
+
+    def failures(self, limit: int = 50) -> list[dict[str, Any]]:
+        return self._query(
+            "SELECT origin, reason, failed_at FROM failures ORDER BY failed_at DESC, origin LIMIT ?", (limit,)
+        )
+
+
+def _where(
+    f: Filters, *, actor_col: str, target_col: str, code_col: str, prefix: str, target_list: bool = False
+) -> tuple[str, list[Any]]:
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        conds.append(f"{actor_col} LIKE ?")
+        params.append(f.actor.upper() + "%")
+    if f.target:
+        if target_list:
+            conds.append(f"{target_col} LIKE ?")
+            params.append("%|" + f.target.upper() + "%")
+        else:
+            conds.append(f"{target_col} LIKE ?")
+            params.append(f.target.upper() + "%")
+    if f.code:
+        conds.append(f"{code_col} LIKE ?")
+        params.append(f.code + "%")
+    if f.since:
+        conds.append(f"{prefix}.date_end >= ?")
+        params.append(f.since)
+    if f.until:
+        conds.append(f"{prefix}.date_start <= ?")
+        params.append(f.until)
+    if f.modality:
+        conds.append(f"{prefix}.modality = ?")
+        params.append(f.modality)
+    if f.article:
+        conds.append(f"{prefix}.article_id = ?")
+        params.append(f.article)
+    return ("WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def _now() -> dt.datetime:
+    # Wall-clock time of storage is bookkeeping only; no record is ever dated by it.
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -1,0 +1,146 @@
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from strategies import alert_for, extractions
+from wirewatch.errors import StoreError
+from wirewatch.store import Filters, open_store
+from wirewatch.store.duckdb import DuckDBStore
+from wirewatch.types import (
+    ActorRef,
+    Article,
+    Event,
+    Evidence,
+    Extraction,
+    Failure,
+    Mention,
+    Span,
+    SpeechAct,
+    Statement,
+    Versions,
+)
+
+V1 = Versions("0.1", "3.8", "en_core_web_sm", "3.8.0", "a1", "o1")
+
+
+@given(extractions())
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_round_trip_gives_back_the_same_extraction(x):
+    with DuckDBStore(":memory:") as store:
+        store.write([x])
+        assert store.get_extraction(x.article.id) == replace(x, article=replace(x.article))
+
+
+def test_migrations_are_recorded_and_run_once(tmp_path):
+    path = tmp_path / "w.duckdb"
+    with DuckDBStore(path) as store:
+        assert store.schema_version() == 1
+    with DuckDBStore(path) as store:
+        assert store.migrate() == []
+        rows = store._query("SELECT version, name FROM schema_migrations")
+        assert [r["version"] for r in rows] == [1]
+
+
+def _extraction(article_id="a1", text="Putin urged talks.", pipeline_version="a1", published=dt.date(2020, 12, 2)):
+    versions = replace(V1, actors=pipeline_version)
+    putin = ActorRef("RUSGOV", "RUS", "GOV", "Vladimir Putin", "vladimir_putin")
+    blr = ActorRef("BLR", "BLR", None, "Belarus", "BLR")
+    statement = Statement(
+        sentence=0,
+        speaker=Mention("Putin", 0, 5, 0, putin),
+        cue=Span("urged", 6, 11),
+        content=Span("talks", 12, 17),
+        kind="indirect",
+        speech_act=SpeechAct("026", "urge talks"),
+        targets=(blr,),
+        date="2020-12-02",
+        date_source="publication",
+    )
+    event = Event(
+        source=putin,
+        target=blr,
+        cameo="026",
+        root="02",
+        name="urge talks",
+        plover_type="",
+        plover_mode=None,
+        goldstein=4.0,
+        quad_class=1,
+        modality="asserted",
+        date="2020-12-02",
+        date_source="publication",
+        evidence=Evidence(text, 0, len(text), 0),
+        tone=0.4,
+    )
+    return Extraction(Article(article_id, text, published), versions, statements=(statement,), events=(event,))
+
+
+def test_same_article_twice_is_stored_once():
+    with DuckDBStore(":memory:") as store:
+        first = store.write([_extraction()])
+        second = store.write([_extraction()])
+        assert (first.stored, second.stored, second.skipped) == (1, 0, 1)
+        assert store.counts()["articles"] == 1
+
+
+def test_same_text_under_another_id_is_a_duplicate():
+    with DuckDBStore(":memory:") as store:
+        store.write([_extraction("a1")])
+        result = store.write([_extraction("other-id")])
+        assert result.skipped == 1
+        assert store.counts()["articles"] == 1
+
+
+def test_newer_pipeline_replaces_the_old_records():
+    with DuckDBStore(":memory:") as store:
+        store.write([_extraction(pipeline_version="a1")])
+        result = store.write([_extraction(pipeline_version="a2")])
+        assert result.replaced == 1
+        counts = store.counts()
+        assert (counts["articles"], counts["statements"], counts["events"]) == (1, 1, 1)
+
+
+def test_a_failing_batch_leaves_nothing_behind():
+    with DuckDBStore(":memory:") as store:
+        good = _extraction("a1", "First text.")
+        bad = _extraction("a2", "Second text.")
+        bad = replace(bad, events=(replace(bad.events[0], cameo=None),))  # NOT NULL violation
+        with pytest.raises(Exception):  # noqa: B017  (the engine's own constraint error)
+            store.write([good, bad])
+        assert store.counts()["articles"] == 0
+        assert store.counts()["statements"] == 0
+
+
+def test_queries_filter_by_actor_target_code_and_date():
+    with DuckDBStore(":memory:") as store:
+        store.write([_extraction("a1", "One."), _extraction("a2", "Two.", published=dt.date(2020, 8, 1))])
+        assert len(store.statements(Filters(actor="RUS"))) == 2
+        assert len(store.statements(Filters(actor="BLR"))) == 0
+        assert len(store.statements(Filters(target="BLR", code="02"))) == 2
+        assert len(store.statements(Filters(since=dt.date(2020, 12, 3)))) == 0
+        assert store.statements()[0]["target_codes"] == ["BLR"]
+        (dyad,) = store.dyads()
+        assert (dyad["source"], dyad["target"], dyad["events"], dyad["articles"]) == ("RUSGOV", "BLR", 2, 2)
+        (country,) = store.dyads(level="country")
+        assert (country["source"], country["target"]) == ("RUS", "BLR")
+
+
+def test_alerts_and_failures_are_kept():
+    x = _extraction()
+    with DuckDBStore(":memory:") as store:
+        store.write([x], [alert_for(x)])
+        store.record_failures([Failure("feed.jsonl:3", "malformed JSON")] * 2)
+        assert store.alerts()[0]["rule"] == "r"
+        assert store.counts()["failures"] == 1
+
+
+def test_reader_refuses_a_missing_store(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(str(tmp_path / "nope.duckdb"), read_only=True)
+
+
+def test_unknown_store_scheme_lists_what_is_available():
+    with pytest.raises(StoreError, match="available"):
+        open_store("mysql://localhost/x")
