@@ -155,6 +155,7 @@ class ActorDictionary:
     words: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     capitals: dict[str, str] = field(default_factory=dict)
     office_holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     # ------------------------------------------------------------------ questions
 
@@ -233,15 +234,32 @@ class ActorDictionary:
                     return person_id
         return None
 
+    def by_surname(self, surname: str, day: dt.date | None, country: str | None = None) -> str | None:
+        """The one person with this surname who held a role on ``day`` (None if not one).
+
+        Bare surnames shared by several people are not in the name index; on a given date
+        usually only one of them is in office ("Rau" in 2020 is Poland's foreign minister).
+        """
+        candidates = self.surnames.get(surname, [])
+        if day is not None:
+            candidates = [p for p in candidates if any(r.covers(day) for r in self.people[p].roles)]
+        if country is not None and len(candidates) > 1:
+            local = [p for p in candidates if self.people[p].country == country]
+            candidates = local or candidates
+        return candidates[0] if len(candidates) == 1 else None
+
     def country_ref(self, iso3: str, sector: str | None, how: str, confidence: float = 0.9) -> ActorRef:
         """The ActorRef of a country, optionally with a sector."""
         country = self.countries.get(iso3)
+        # A sector of a country ("Belarusian police") is not the country itself: no
+        # canonical id or name, the mention text names it.
+        whole = sector is None
         return ActorRef(
             code=f"{iso3}{sector or ''}",
             country=iso3,
             sector=sector,
-            name=country.name if country else iso3,
-            id=iso3,
+            name=(country.name if country else iso3) if whole else None,
+            id=iso3 if whole else None,
             resolved_by=how,
             confidence=confidence,
         )
@@ -458,6 +476,9 @@ def _add_person(actors: ActorDictionary, item: dict[str, Any]) -> None:
     actors.people[person.id] = person
     for alias in person.aliases:
         _add_name(actors, alias, Entry("person", person.id))
+        parts = alias.split()
+        if len(parts) >= 2 and person.id not in actors.surnames[parts[-1]]:
+            actors.surnames[parts[-1]].append(person.id)
     for role in roles:
         office = office_of(role.title)
         if role.country and office and person.id not in actors.office_holders[(role.country, office)]:

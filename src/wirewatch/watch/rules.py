@@ -129,6 +129,7 @@ def match_rules(rules: Sequence[Rule], extraction: Extraction) -> list[Alert]:
                         s.speech_act.name,
                         evidence,
                         matched,
+                        speaker_text=s.speaker.text if s.speaker else None,
                     )
                 )
         if "event" in rule.records:
@@ -195,8 +196,9 @@ def _alert(
     what: str,
     evidence: Evidence,
     matched: tuple[str, ...],
+    speaker_text: str | None = None,
 ) -> Alert:
-    who = f"{source.name or source.code} ({source.code})" if source else "unnamed source"
+    who = f"{source.name or speaker_text or source.code} ({source.code})" if source else "unnamed source"
     whom = ", ".join(t.code for t in targets) or "no target"
     return Alert(
         rule=rule.name,

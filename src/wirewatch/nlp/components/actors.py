@@ -148,8 +148,7 @@ class ActorResolver:
             if token.i in by_head:
                 self._resolve_group(doc, token, by_head[token.i], state)
             elif token.i in ner_people:
-                # A person the dictionary does not know: still a possible antecedent of "he".
-                state.remember(None, token, "person", None, False)
+                self._resolve_unknown_person(doc, ner_people[token.i], state)
             elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
                 self._resolve_pronoun(doc, token, state)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in COUNTRY_NOUNS | ORG_NOUNS:
@@ -214,8 +213,9 @@ class ActorResolver:
 
     def _resolve_group(self, doc: Doc, head: Token, group: list[_Match], state: _Resolution) -> None:
         entries = [e for m in group for e in m.entries]
-        start = min(m.start for m in group)
-        end = max(m.end for m in group)
+        # The mention runs to the noun the matches modify ("European Union leaders").
+        start = min(min(m.start for m in group), head.i)
+        end = max(max(m.end for m in group), head.i + 1)
         kinds = {e.kind for e in entries}
         person = _first(entries, "person")
         if person is not None and _is_ner_non_person(doc, group, "person"):
@@ -240,6 +240,8 @@ class ActorResolver:
         country, how = self._country_of(doc, head, entries, state)
         title = _first(entries, "title")
         agent = _first(entries, "agent")
+        if how == "possessor" and (title or agent):
+            start = state.absorb_possessor(head, start)
         if title is not None:
             if head.dep_ == "pobj" and head.head.lower_ == "as":
                 return  # "step down as president": an office, not a mention of someone
@@ -261,6 +263,28 @@ class ActorResolver:
             state.add(doc, start, end, head, ref, "agent", None, True)
             return
         self._resolve_place_name(doc, head, start, end, entries, state)
+
+    def _resolve_unknown_person(self, doc: Doc, ent: Span, state: _Resolution) -> None:
+        """A PERSON the name index does not know: an earlier full name, or a unique surname."""
+        surname = ent[-1].text
+        for seen in reversed(state.history):
+            actor = seen.actor
+            if (
+                actor is not None
+                and actor.id in self.actors.people
+                and any(a.split()[-1] == surname for a in self.actors.people[actor.id].aliases)
+            ):
+                ref = replace(actor, resolved_by="coreference", confidence=min(actor.confidence, 0.8))
+                state.add(doc, ent.start, ent.end, ent.root, ref, "person", seen.gender, False)
+                return
+        person_id = self.actors.by_surname(surname, state.day, state.context)
+        if person_id is not None and state.day is not None:
+            ref = replace(self.actors.person_ref(person_id, state.day, how="surname"), confidence=0.7)
+            gender = self.actors.people[person_id].gender
+            state.add(doc, ent.start, ent.end, ent.root, ref, "person", gender, False)
+            return
+        # Unknown to the dictionary: still a possible antecedent of "he" or "she".
+        state.remember(None, ent.root, "person", None, False)
 
     def _resolve_place_name(
         self, doc: Doc, head: Token, start: int, end: int, entries: list[Entry], state: _Resolution
@@ -407,6 +431,17 @@ class _Resolution:
 
     def remember(self, ref: ActorRef | None, head: Token, kind: str, gender: str | None, plural: bool) -> None:
         self.history.append(_Seen(head, ref, kind, gender, plural))
+
+    def absorb_possessor(self, head: Token, start: int) -> int:
+        """ "Russia's foreign minister" is one mention: a country possessor joins its title."""
+        for child in head.children:
+            if child.dep_ != "poss":
+                continue
+            owner = self.mention_covering(child)
+            if owner is not None and owner.kind == "country" and owner.span.end <= head.i:
+                self.mentions.remove(owner)
+                return min(start, owner.span.start)
+        return start
 
     def mention_covering(self, token: Token) -> MentionHit | None:
         for m in reversed(self.mentions):

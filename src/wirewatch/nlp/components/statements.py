@@ -340,6 +340,8 @@ class StatementExtractor:
             for ref in self._expand(m.actor):
                 if speaker is not None and _same_actor(ref, speaker):
                     continue
+                if speaker is not None and ref.sector is None and ref.country and ref.country == speaker.country:
+                    continue  # a speaker naming their own country speaks for it, not to it
                 if hit.addressee is not None and _same_actor(ref, hit.addressee):
                     continue
                 if all(not _same_actor(ref, f) for f in found):
@@ -409,8 +411,16 @@ def _self_future(doc: Doc, root: Token, speaker: MentionHit | None) -> bool:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children):
+        return False  # "did not say whether Putin would attend" asks, it does not promise
     mention = mention_at(doc, subject)
-    return mention is not None and _same_actor(mention.actor, speaker.actor)
+    if mention is None:
+        return False
+    a, b = mention.actor, speaker.actor
+    if a.id in (None, a.country) or b.id in (None, b.country):
+        # A government named by its capital or a title: the speaker's own side.
+        return a.code == b.code
+    return a.id == b.id
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:

@@ -210,7 +210,11 @@ def governing_timex(doc: Doc, verb: Token, outside: tuple[int, int] | None = Non
     through other nouns ("since an Aug. 9 election" dates the election, not the verb).
     Expressions inside the reported content (``outside``) date the content, not the act.
     """
-    hits: list[TimexHit] = [t for t in doc._.ww_timexes or () if t.span.sent == verb.sent and t.value]
+    hits: list[TimexHit] = [
+        t
+        for t in doc._.ww_timexes or ()
+        if t.span.sent == verb.sent and t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()
+    ]
     if not hits:
         return None
     clause = {verb.i}

@@ -1,0 +1,94 @@
+"""Actor resolution, table-driven with the team's own sentences."""
+
+import datetime as dt
+
+import pytest
+
+ROWS = [
+    # text, published, mention text, expected code, resolved_by prefix
+    ("Putin met officials in Sochi.", dt.date(2009, 6, 1), "Putin", "RUSGOV", "dictionary+role"),
+    ("Putin met officials in Sochi.", dt.date(2020, 6, 1), "Putin", "RUSGOV", "dictionary+role"),
+    ("Donald Trump spoke to reporters.", dt.date(2022, 3, 1), "Donald Trump", "USAELI", "dictionary"),
+    ("Donald Trump spoke to reporters.", dt.date(2019, 3, 1), "Donald Trump", "USAGOV", "dictionary+role"),
+    ("The Kremlin said nothing.", dt.date(2020, 9, 1), "The Kremlin", "RUSGOV", "metonymy"),
+    ("Moscow’s support matters to Minsk.", dt.date(2020, 9, 1), "Moscow", "RUSGOV", "metonymy"),
+    ("The CSTO held a video summit.", dt.date(2020, 12, 2), "CSTO", "IGOCSTO", "dictionary"),
+    ("Belarusian police detained students.", dt.date(2020, 9, 1), "Belarusian police", "BLRCOP", "agent"),
+    ("Russia's foreign minister flew to Minsk.", dt.date(2020, 11, 26), "Russia's foreign minister", "RUSGOV", "title"),
+]
+
+
+def _mention(x, text):
+    found = [m for m in x.mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in x.mentions]}"
+    return found[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "code", "how"), ROWS, ids=[f"{r[0][:30]}-{r[1]}" for r in ROWS]
+)
+def test_actor_rows(run, text, published, mention, code, how):
+    m = _mention(run(text, published), mention)
+    assert m.actor.code == code
+    assert m.actor.resolved_by.startswith(how)
+
+
+@pytest.mark.model
+def test_putin_is_prime_minister_in_2009(run):
+    m = _mention(run("Putin met officials in Sochi.", dt.date(2009, 6, 1)), "Putin")
+    assert m.actor.role == "prime minister"
+
+
+@pytest.mark.model
+def test_title_resolves_to_the_office_holder_on_the_date(run):
+    m = _mention(run("Russia's foreign minister flew to Minsk.", dt.date(2020, 11, 26)), "Russia's foreign minister")
+    assert m.actor.id == "sergey_lavrov"
+
+
+@pytest.mark.model
+def test_capital_after_a_preposition_is_a_place_not_an_actor(run):
+    x = run("Talks were held in Moscow.", dt.date(2020, 9, 1))
+    assert not [m for m in x.mentions if m.text == "Moscow"]
+
+
+@pytest.mark.model
+def test_group_has_its_members(run):
+    m = _mention(run("Minsk accused the Baltic states of meddling.", dt.date(2020, 9, 1)), "the Baltic states")
+    assert set(m.actor.members) == {"LTU", "LVA", "EST"}
+
+
+@pytest.mark.model
+def test_pronouns_and_definite_descriptions(run):
+    x = run(
+        "Lukashenko visited a factory in Minsk. He spoke to workers. Belarus is a close ally of Russia. "
+        "The country depends on Russian gas.",
+        dt.date(2020, 8, 17),
+    )
+    assert _mention(x, "He").actor.id == "alexander_lukashenko"
+    assert _mention(x, "The country").actor.code == "RUS"
+
+
+@pytest.mark.model
+def test_surname_alone_resolves_to_whoever_held_office(run):
+    x = run("Rau said Poland would help.", dt.date(2020, 11, 13))
+    assert _mention(x, "Rau").actor.code == "POLGOV"
+
+
+@pytest.mark.model
+def test_user_actor_file_adds_a_person(tmp_path, settings):
+    from dataclasses import replace
+
+    from wirewatch.ingest import make_article
+    from wirewatch.nlp.pipeline import Extractor
+
+    extra = tmp_path / "actors.yaml"
+    extra.write_text(
+        "people:\n  - id: ivan_testov\n    name: Ivan Testov\n    aliases: [Ivan Testov, Testov]\n"
+        "    gender: m\n    country: BLR\n    roles:\n"
+        "      - {country: BLR, sector: OPP, title: opposition leader, start: 2019-01-01, end: null}\n",
+        encoding="utf-8",
+    )
+    extractor = Extractor(replace(settings, actor_files=(extra,)))
+    x = extractor.extract(make_article("Testov said the vote was stolen.", "t", default_published=dt.date(2020, 8, 10)))
+    assert x.statements[0].speaker.actor.code == "BLROPP"

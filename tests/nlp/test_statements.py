@@ -1,0 +1,132 @@
+"""Statements, table-driven: one sentence (written by the team) per row and what it must yield."""
+
+import datetime as dt
+
+import pytest
+
+MON_2020_09_14 = dt.date(2020, 9, 16)  # a Wednesday; "on Monday" is 2020-09-14
+
+ROWS = [
+    # text, published, expected: (speaker code, cue, kind, cameo prefix, content start, modality, date)
+    (
+        "Polish Prime Minister Mateusz Morawiecki said on Monday that Warsaw would keep its border open.",
+        MON_2020_09_14,
+        ("POLGOV", "said", "indirect", "03", "Warsaw would keep", "future", "2020-09-14"),
+    ),
+    (
+        "“We will not negotiate with anyone under pressure,” Lukashenko told reporters in Minsk.",
+        dt.date(2020, 8, 20),
+        ("BLRGOV", "told", "direct", "01", "We will not negotiate", "asserted", "2020-08-20"),
+    ),
+    (
+        'Lavrov said: "Nobody should interfere in the affairs of a sovereign state."',
+        dt.date(2020, 8, 20),
+        ("RUSGOV", "said", "direct", "01", "Nobody should interfere", "asserted", "2020-08-20"),
+    ),
+    (
+        "German Chancellor Angela Merkel called on the Belarusian authorities to release all detained protesters.",
+        dt.date(2020, 8, 19),
+        ("DEUGOV", "called on", "indirect", "0253", "to release all detained", "asserted", "2020-08-19"),
+    ),
+    (
+        "Lukashenko said he would hand over power once the new constitution was approved.",
+        dt.date(2020, 11, 27),
+        ("BLRGOV", "said", "indirect", "0341", "he would hand over power", "conditional", "2020-11-27"),
+    ),
+    (
+        "Belarusian opposition activists dismissed the offer as a trick.",
+        dt.date(2020, 11, 28),
+        ("BLROPP", "dismissed", "indirect", "12", "the offer as a trick", "asserted", "2020-11-28"),
+    ),
+    (
+        "The Belarusian leader blamed the protests on Lithuania and Poland.",
+        dt.date(2020, 9, 1),
+        ("BLRGOV", "blamed", "indirect", "112", "the protests on Lithuania and Poland", "asserted", "2020-09-01"),
+    ),
+    (
+        "Peskov did not say whether Putin would attend the summit.",
+        dt.date(2020, 10, 1),
+        ("RUSGOV", "say", "indirect", "01", "Putin would attend", "negated", "2020-10-01"),
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "published", "expected"), ROWS, ids=[r[0][:40] for r in ROWS])
+def test_statement_rows(run, text, published, expected):
+    code, cue, kind, cameo, content, modality, date = expected
+    x = run(text, published)
+    assert x.statements, "no statement found"
+    s = x.statements[0]
+    assert s.speaker is not None and s.speaker.actor is not None
+    assert s.speaker.actor.code == code
+    assert s.cue.text == cue
+    assert s.kind == kind
+    assert s.speech_act.cameo.startswith(cameo)
+    assert s.content.text.startswith(content)
+    assert s.modality == modality
+    assert s.date == date
+    for span in (s.cue, s.content, s.speaker):
+        assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.model
+def test_blame_targets_are_the_accused_countries(run):
+    x = run("The Belarusian leader blamed the protests on Lithuania and Poland.", dt.date(2020, 9, 1))
+    assert [t.code for t in x.statements[0].targets] == ["LTU", "POL"]
+
+
+@pytest.mark.model
+def test_group_targets_expand_to_members(run):
+    x = run("Lukashenko accused the Baltic states of stirring up the protests.", dt.date(2020, 9, 1))
+    assert {t.code for t in x.statements[0].targets} == {"LTU", "LVA", "EST"}
+
+
+@pytest.mark.model
+def test_relative_clause_speaker_is_the_noun_it_modifies(run):
+    x = run("Lukashenko faces Belarusian critics who say the election was rigged.", dt.date(2020, 9, 1))
+    (s,) = [s for s in x.statements if s.cue.text == "say"]
+    assert s.speaker.actor.code == "BLROPP"
+    assert s.speech_act.cameo.startswith("11")
+
+
+@pytest.mark.model
+def test_split_quote_keeps_its_speaker(run):
+    text = (
+        'Lithuania\'s foreign minister spoke in Vilnius on Friday. "The door is open for talks," he said. '
+        '"But we will not wait for ever."'
+    )
+    x = run(text, dt.date(2020, 10, 2))
+    direct = [s for s in x.statements if s.kind == "direct"]
+    assert len(direct) == 2
+    assert {s.speaker.actor.code for s in direct} == {"LTUGOV"}
+    assert direct[1].content.text == "But we will not wait for ever."
+
+
+@pytest.mark.model
+def test_according_to_names_the_source(run):
+    x = run("Three people were detained, according to Belarus's interior ministry.", dt.date(2020, 8, 12))
+    (s,) = x.statements
+    assert s.cue.text == "according to"
+    assert s.speaker.actor.code == "BLRGOV"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The statement was widely watched across the region.",
+        "Viewers loved a quote from the film.",
+        "Prices rose sharply in the capital.",
+    ],
+)
+def test_sentences_without_statements(run, text):
+    assert run(text).statements == ()
+
+
+@pytest.mark.model
+def test_undated_article_gives_undated_statements(run):
+    x = run("Lukashenko said he would not resign.", None)
+    (s,) = x.statements
+    assert s.date is None and s.date_source == "none"
+    assert s.speaker.actor.resolved_by.endswith("+undated")
