@@ -34,3 +34,6 @@ lint: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) demo.duckdb .pytest_cache build src/*.egg-info
+
+bench: $(BASE_STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py

@@ -154,13 +154,17 @@ def _add(patterns: Patterns, data: dict[str, Any]) -> None:
     for spec in data.get("patterns") or ():
         verb, _, particle = str(spec["verb"]).partition(" ")
         targets = spec.get("target", ["dobj"])
+        targets = targets if isinstance(targets, list) else [targets]
+        if not all(isinstance(t, str) for t in targets):
+            # YAML 1.1 reads a bare on/off/yes/no as a boolean: the preposition must be quoted.
+            raise ValueError(f'pattern {spec["verb"]!r}: write prepositions as strings, e.g. target: ["on"]')
         patterns.events[verb].append(
             EventPattern(
                 verb=verb,
                 particle=particle or None,
                 cameo=str(spec["cameo"]),
                 objects=frozenset(spec.get("object") or ()),
-                targets=tuple(targets if isinstance(targets, list) else [targets]),
+                targets=tuple(targets),
                 passive_source=spec.get("passive_source"),
             )
         )

@@ -359,7 +359,7 @@ class ActorResolver:
                     owner = state.antecedent(child)
                 if owner is not None and owner.actor.country:
                     return owner.actor.country, "possessor"
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         iso3 = self._country_in(doc, obj, state)

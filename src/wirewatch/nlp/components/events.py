@@ -205,6 +205,12 @@ class EventCoder:
         found = mentions_of(doc, token)
         if found:
             return [m for m in found if m.actor is not None]
+        # "dozens of protesters", "members of the opposition": the actor is in the of-phrase.
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return self._participants(doc, obj)
         if token.lemma_.lower() in PROTEST_NOUNS:
             return self._protesters(doc, token)
         return []

@@ -1,0 +1,47 @@
+"""Events, table-driven with the team's own sentences."""
+
+import datetime as dt
+
+import pytest
+
+ROWS = [
+    # text, published, (source, target, cameo, modality, date)
+    ("Police detained dozens of protesters in Minsk on Sunday.", dt.date(2020, 8, 10),
+     ("BLRCOP", "BLRCVL", "173", "asserted", "2020-08-09")),
+    ("Several opposition leaders in Belarus have been jailed.", dt.date(2020, 9, 1),
+     ("BLRGOV", "BLROPP", "173", "asserted", "2020-09-01")),
+    ("Lavrov visited Minsk on Thursday.", dt.date(2020, 11, 27),
+     ("RUSGOV", "BLRGOV", "042", "asserted", "2020-11-26")),
+    ("Poland could impose sanctions on Belarus.", dt.date(2020, 9, 1),
+     ("POL", "BLR", "163", "hypothetical", "2020-09-01")),
+    ("Lithuania did not expel the Belarusian ambassador.", dt.date(2020, 10, 5),
+     ("LTU", "BLRGOV", "161", "negated", "2020-10-05")),
+    ("Belarusian critics say police beat the students.", dt.date(2020, 8, 14),
+     ("BLRCOP", "BLRCVL", "182", "reported", "2020-08-14")),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "published", "expected"), ROWS, ids=[r[0][:40] for r in ROWS])
+def test_event_rows(run, text, published, expected):
+    source, target, cameo, modality, date = expected
+    x = run(text, published)
+    found = [e for e in x.events if e.cameo == cameo]
+    assert found, f"no {cameo} event in {[(e.cameo, e.source, e.target) for e in x.events]}"
+    e = found[0]
+    assert (e.source.code, e.target.code, e.modality, e.date) == (source, target, modality, date)
+    assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+
+
+@pytest.mark.model
+def test_event_location_from_a_capital(run):
+    x = run("Police detained dozens of protesters in Minsk on Sunday.", dt.date(2020, 8, 10))
+    e = next(e for e in x.events if e.cameo == "173")
+    assert (e.location.name, e.location.country) == ("Minsk", "BLR")
+
+
+@pytest.mark.model
+def test_promise_inside_a_statement_is_not_an_event_of_its_own(run):
+    x = run("Lukashenko said he would resign once a new constitution was adopted.", dt.date(2020, 11, 27))
+    assert [e.cameo for e in x.events] == ["0341"]
+    assert x.events[0].modality == "conditional"

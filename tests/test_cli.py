@@ -1,0 +1,152 @@
+"""The command line, run in-process with click's runner on small files the tests write."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from wirewatch.cli import cli
+
+STORY_A = (
+    "MINSK, Sept 14 (WDW) - Lukashenko said on Monday that Belarus would buy Russian weapons.\n"
+    "Police detained dozens of protesters in Minsk on Sunday.\n"
+)
+STORY_B = "Putin urged Lukashenko to hold talks with the opposition, the Kremlin said on Tuesday."
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY_A, encoding="utf-8")
+    lines = [
+        {"id": "b1", "text": STORY_B, "published": "2020-09-16", "title": "Talks urged"},
+        {"id": "b2", "text": "Lithuania expelled two Belarusian diplomats on Friday.", "published": "2020-10-02"},
+    ]
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    return folder
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+@pytest.mark.model
+def test_extract_json_follows_the_output_contract(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(STORY_A, encoding="utf-8")
+    result = invoke("extract", path, "--published", "2020-09-15", "--json")
+    assert result.exit_code == 0, result.output
+    (obj,) = [json.loads(line) for line in result.output.splitlines()]
+    assert set(obj) >= {"id", "published", "dateline", "mentions", "timexes", "statements", "events"}
+    assert obj["published"] == "2020-09-15"
+    assert obj["dateline"]["place"] == "Minsk" and obj["dateline"]["date"] == "2020-09-14"
+    for record in obj["mentions"] + obj["timexes"]:
+        assert STORY_A[record["start"] : record["end"]] == record["text"]
+    for s in obj["statements"]:
+        for key in ("cue", "content", "speaker"):
+            assert STORY_A[s[key]["start"] : s[key]["end"]] == s[key]["text"]
+    for e in obj["events"]:
+        assert STORY_A[e["evidence"]["start"] : e["evidence"]["end"]] == e["evidence"]["text"]
+    speakers = {s["speaker"]["actor"]["code"] for s in obj["statements"]}
+    assert "BLRGOV" in speakers
+    assert {"value": "2020-09-14"}.items() <= next(t for t in obj["timexes"] if t["text"] == "Monday").items()
+    arrest = next(e for e in obj["events"] if e["cameo"] == "173")
+    assert (arrest["source"]["code"], arrest["target"]["code"], arrest["date"]) == ("BLRCOP", "BLRCVL", "2020-09-13")
+    assert arrest["plover"] == {"type": "COERCE", "mode": "arrest"}
+
+
+@pytest.mark.model
+def test_extract_jsonl_keeps_order_and_ids_and_reports_bad_lines(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        json.dumps({"id": "x1", "text": STORY_B, "published": "2020-09-16"})
+        + "\n{broken\n"
+        + json.dumps({"id": "x2", "text": "Lukashenko said nothing.", "published": "2020-09-17"})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["extract", str(path), "--json"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in lines] == ["x1", "x2"]
+    (message,) = result.stderr.splitlines()
+    assert message.startswith(f"wirewatch: {path}:2: malformed JSON")
+
+
+@pytest.mark.model
+def test_extract_reads_stdin():
+    result = invoke("extract", "-", "--json", input=json.dumps({"id": "s1", "text": STORY_B}) + "\n")
+    assert json.loads(result.output)["id"] == "s1"
+
+
+@pytest.mark.model
+def test_undated_input_is_never_dated_today(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Lukashenko said on Monday he would not resign.", encoding="utf-8")
+    obj = json.loads(invoke("extract", path, "--json").output)
+    assert obj["published"] is None
+    assert all(s["date"] is None for s in obj["statements"])
+    assert all(t["value"] is None for t in obj["timexes"] if t["text"] == "Monday")
+
+
+@pytest.mark.model
+def test_ingest_twice_stores_each_article_once_and_queries_work(tmp_path, corpus):
+    db = tmp_path / "w.duckdb"
+    first = invoke("ingest", corpus, "--db", db, "--published", "2020-09-15")
+    assert first.exit_code == 0, first.output
+    assert "3 stored" in first.output
+    second = invoke("ingest", corpus, "--db", db, "--published", "2020-09-15")
+    assert "0 stored, 3 already stored" in second.output
+    info = invoke("info", "--db", db, "--json")
+    assert json.loads(info.output)["articles"] == 3
+
+    statements = [json.loads(line) for line in invoke("statements", "--db", db, "--json").output.splitlines()]
+    assert {s["speaker_code"] for s in statements} >= {"BLRGOV", "RUSGOV"}
+    appeals = invoke("statements", "--db", db, "--speaker", "RUS", "--act", "02", "--json").output.splitlines()
+    assert appeals and all(json.loads(line)["cameo"].startswith("02") for line in appeals)
+    csv_out = invoke("events", "--db", db, "--csv").output
+    assert csv_out.splitlines()[0].startswith("article_id,idx,date,source_code")
+    table = invoke("dyads", "--db", db).output
+    assert "source" in table.splitlines()[0]
+
+
+@pytest.mark.model
+def test_ingest_keeps_going_past_bad_files(tmp_path, corpus):
+    (corpus / "bad.txt").write_bytes(b"\xff\xfe\x00\x00 binary")
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db), "--published", "2020-09-15"])
+    assert result.exit_code == 1
+    assert "3 stored" in result.stdout and "1 failed" in result.stdout
+    assert any("bad.txt" in line and "binary" in line for line in result.stderr.splitlines())
+    assert json.loads(invoke("info", "--db", db, "--json").output)["failures"] == 1
+
+
+def test_query_on_a_missing_store_is_one_clear_line(tmp_path):
+    result = CliRunner().invoke(cli, ["statements", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "no such store" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_bad_date_option_is_rejected():
+    result = CliRunner().invoke(cli, ["extract", "x.txt", "--published", "02/12/2020"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_bad_field_mapping_lists_the_attributes(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "x"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--field", "body"])
+    assert result.exit_code == 1
+    assert "ATTRIBUTE=FIELD" in result.output
+
+
+def test_import_is_light():
+    import subprocess
+    import sys
+
+    code = "import sys, wirewatch, wirewatch.cli, wirewatch.api; print('spacy' in sys.modules, 'duckdb' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
