@@ -150,3 +150,33 @@ def test_import_is_light():
     code = "import sys, wirewatch, wirewatch.cli, wirewatch.api; print('spacy' in sys.modules, 'duckdb' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+@pytest.mark.model
+def test_eval_timex_on_a_small_gold_file(tmp_path):
+    text = "Ministers met on Monday and will meet again next week."
+    record = {
+        "id": "g1",
+        "text": text,
+        "date": "2020-08-12",
+        "gold": {
+            "timex": [
+                {"start": text.index("Monday"), "end": text.index("Monday") + 6, "type": "DATE", "value": "2020-08-10"},
+                {"start": text.index("next"), "end": text.index("next") + 9, "type": "DATE", "value": "2020-W34"},
+            ]
+        },
+    }
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = invoke("eval", "timex", gold, "--json")
+    report = json.loads(result.stdout)
+    value = next(m for m in report["metrics"] if m["measure"] == "value")
+    assert (value["tp"], value["fn"]) == (2, 0)
+
+
+def test_eval_unknown_task_lists_the_tasks(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("{}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "poetry", str(gold)])
+    assert result.exit_code == 1
+    assert "available: quotes, timex" in result.output

@@ -352,6 +352,24 @@ def demo(db, model) -> None:
     click.echo(f"Explore further: wirewatch statements --db {db} --speaker RUS ; wirewatch dyads --db {db}")
 
 
+@cli.command(name="eval")
+@click.argument("task")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, help="Score only the first N records.")
+@model_option
+@format_options
+def evaluate(task, gold, limit, model, fmt) -> None:
+    """Score TASK (timex, quotes) on a GOLD file in the uniform eval format."""
+    from wirewatch.eval.run import evaluate as run_eval
+
+    report = _with_progress(f"evaluating {task}", lambda tick: run_eval(task, gold, _settings(model=model), limit))
+    if fmt == "json":
+        click.echo(json.dumps(report))
+        return
+    click.echo(f"{report['task']} on {report['file']}: {report['records']} records, model {report['model']}")
+    click.echo(render_rows(report["metrics"], fmt), nl=False)
+
+
 def render_rows(rows, fmt, columns=None, widths=None) -> str:
     from wirewatch.output import render
 

@@ -43,7 +43,7 @@ _MONTH = (
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 _CAPS_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
 _COUNTRY_TAIL = r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
-_DASH = r"(?:-{1,2}|–|—|:)"
+_DASH = r"(?:-{1,2}|–|—|:|_)"
 
 _BRACKETED = re.compile(
     rf"\A\s*(?P<place>{_CAPS_PLACE}{_COUNTRY_TAIL})"

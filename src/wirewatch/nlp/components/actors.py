@@ -357,7 +357,7 @@ class ActorResolver:
                 owner = state.mention_covering(child)
                 if owner is None and child.lower_ in PRONOUNS:
                     owner = state.antecedent(child)
-                if owner is not None and owner.actor.country:
+                if owner is not None and owner.actor is not None and owner.actor.country:
                     return owner.actor.country, "possessor"
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                 for obj in child.children:

@@ -1,0 +1,94 @@
+"""The evaluation scorers on small gold records written by the team."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from wirewatch.errors import InputError
+from wirewatch.eval import quotes, timex
+from wirewatch.eval.scoring import PRF, read_records, strip_text
+from wirewatch.types import ActorRef, Article, Extraction, Mention, Span, SpeechAct, Statement, TimeRef, Versions
+
+V = Versions("0", "0", "m", "0", "a", "o")
+TEXT = "Lukashenko said on Monday: “We will never give up.” Talks ended last week."
+
+
+def extraction(timexes=(), statements=()):
+    return Extraction(
+        Article("r1", TEXT, dt.date(2020, 8, 12)), V, timexes=tuple(timexes), statements=tuple(statements)
+    )
+
+
+def span(text, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(text, start + 1)
+    return start, start + len(text)
+
+
+def test_prf_arithmetic():
+    m = PRF()
+    m.add(tp=3, predicted=4, gold=6)
+    assert (m.tp, m.fp, m.fn) == (3, 1, 3)
+    assert m.precision == 0.75 and m.recall == 0.5
+    assert m.f1 == pytest.approx(0.6)
+    assert PRF().f1 == 0.0
+
+
+def test_timex_strict_relaxed_and_value():
+    monday, week = span("Monday"), span("last week")
+    gold = {"text": TEXT, "gold": {"timex": [
+        {"start": monday[0], "end": monday[1], "type": "DATE", "value": "2020-08-10"},
+        {"start": week[0] + 5, "end": week[1], "type": "DATE", "value": "2020-W32"},
+    ]}}  # fmt: skip
+    pred = [
+        TimeRef("on Monday", monday[0] - 3, monday[1], 0, "DATE", "2020-08-10", "day", "publication"),
+        TimeRef("last week", week[0], week[1], 1, "DATE", "2020-W33", "week", "publication"),
+    ]
+    scores = dict(timex.score([(gold, extraction(timexes=pred))]))
+    assert scores["span strict"].tp == 0
+    assert scores["span relaxed"].tp == 2
+    assert scores["value"].tp == 1
+    assert scores["type"].tp == 2
+
+
+def test_quotes_exact_ignores_quotation_marks_and_overlap_counts_partial_spans():
+    speaker, cue, content = span("Lukashenko"), span("said"), span("“We will never give up.”")
+    gold = {"text": TEXT, "gold": {"quotes": [{
+        "source": [{"start": speaker[0], "end": speaker[1]}],
+        "cue": [{"start": cue[0], "end": cue[1]}],
+        "content": [{"start": content[0], "end": content[1]}],
+    }]}}  # fmt: skip
+    inner = (content[0] + 1, content[1] - 2)
+    s = Statement(
+        sentence=0,
+        speaker=Mention("Lukashenko", *speaker, 0, ActorRef("BLRGOV")),
+        cue=Span("said", *cue),
+        content=Span(TEXT[inner[0] : inner[1]], *inner),
+        kind="direct",
+        speech_act=SpeechAct("010", "statement"),
+    )
+    scores = dict(quotes.score([(gold, extraction(statements=[s]))]))
+    for role in ("source", "cue", "content"):
+        assert scores[f"{role} exact"].tp == 1, role
+        assert scores[f"{role} overlap"].tp == 1, role
+
+
+def test_quotes_missed_and_spurious_statements():
+    gold = {"text": TEXT, "gold": {"quotes": [{"source": None, "cue": [{"start": 0, "end": 4}], "content": None}]}}
+    scores = dict(quotes.score([(gold, extraction())]))
+    assert (scores["cue overlap"].tp, scores["cue overlap"].fn) == (0, 1)
+    assert scores["source overlap"].fn == 0
+
+
+def test_strip_text():
+    assert strip_text(" “gifted hands.” ") == "gifted hands"
+
+
+def test_read_records_reports_the_bad_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"text": "a"}) + "\nnot json\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold.jsonl:2"):
+        list(read_records(path))
+    assert len(list(read_records(path, limit=1))) == 1
