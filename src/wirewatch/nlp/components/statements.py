@@ -213,6 +213,8 @@ class StatementExtractor:
             clause = clause.head
         exclude = {t.i for t in token.subtree}
         content = clause_span(clause, exclude)
+        if content is None:
+            return None
         speaker = mention_at(doc, source)
         cue = doc[token.i : to.i + 1]
         hit = StatementHit(

@@ -178,9 +178,14 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
     return "asserted"
 
 
-def clause_span(root: Token, exclude: set[int] | None = None) -> Span:
-    """The contiguous span of ``root``'s subtree, less a leading "that" and outer punctuation."""
+def clause_span(root: Token, exclude: set[int] | None = None) -> Span | None:
+    """The contiguous span of ``root``'s subtree, less a leading "that" and outer punctuation.
+
+    Returns None when nothing is left once ``exclude`` is taken out.
+    """
     tokens = [t for t in root.subtree if not exclude or t.i not in exclude]
+    if not tokens or all(t.is_punct or t.is_space for t in tokens):
+        return None
     start = tokens[0].i
     end = tokens[-1].i + 1
     doc = root.doc
