@@ -8,6 +8,7 @@ from strategies import alert_for, extractions
 from wirewatch.errors import StoreError
 from wirewatch.store import Filters, open_store
 from wirewatch.store.duckdb import DuckDBStore
+from wirewatch.store.schema import MIGRATIONS
 from wirewatch.types import (
     ActorRef,
     Article,
@@ -36,11 +37,26 @@ def test_round_trip_gives_back_the_same_extraction(x):
 def test_migrations_are_recorded_and_run_once(tmp_path):
     path = tmp_path / "w.duckdb"
     with DuckDBStore(path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == len(MIGRATIONS)
     with DuckDBStore(path) as store:
         assert store.migrate() == []
-        rows = store._query("SELECT version, name FROM schema_migrations")
-        assert [r["version"] for r in rows] == [1]
+        rows = store._query("SELECT version, name FROM schema_migrations ORDER BY version")
+        assert [r["version"] for r in rows] == [m.version for m in MIGRATIONS]
+
+
+def test_an_older_store_is_upgraded_in_place(tmp_path, monkeypatch):
+    import wirewatch.store.base as base
+
+    path = tmp_path / "old.duckdb"
+    monkeypatch.setattr(base, "MIGRATIONS", MIGRATIONS[:1])
+    with DuckDBStore(path) as store:
+        assert store.schema_version() == 1
+    monkeypatch.undo()
+    with DuckDBStore(path) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        x = _extraction()
+        store.write([x], [alert_for(x)])
+        assert store.alerts()[0]["rule"] == "r"
 
 
 def _extraction(article_id="a1", text="Putin urged talks.", pipeline_version="a1", published=dt.date(2020, 12, 2)):

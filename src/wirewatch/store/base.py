@@ -311,7 +311,7 @@ class SQLStore:
             "SELECT l.id, l.rule, l.date, l.source_code, l.target_code, l.message, l.record, l.article_id,"
             " l.idx, l.matched, l.acknowledged, a.title"
             f" FROM alerts l JOIN articles a ON a.id = l.article_id {where}"
-            " ORDER BY l.date DESC NULLS LAST, l.id LIMIT ?"
+            " ORDER BY l.date_start DESC NULLS LAST, l.id LIMIT ?"
         )
         return self._query(sql, [*params, limit])
 

@@ -148,6 +148,7 @@ ALERT_COLUMNS = (
     "evidence",
     "matched",
     "created_at",
+    "date_start",
 )
 FAILURE_COLUMNS = ("id", "origin", "article_id", "reason", "failed_at")
 
@@ -330,6 +331,7 @@ def alert_row(alert: Alert, now: dt.datetime) -> tuple:
         _json({"text": ev.text, "start": ev.start, "end": ev.end, "sentence": ev.sentence}),
         _json(list(alert.matched)),
         now,
+        _interval(alert.date)[0],
     )
 
 

@@ -157,5 +157,14 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        2,
+        "alerts get the first day of their record's date, to sort and filter by it",
+        ("ALTER TABLE alerts ADD COLUMN date_start DATE",),
+    ),
+)
+
 #: Child tables of an article, deleted and rewritten with it.
 ARTICLE_TABLES = ("mentions", "timexes", "statements", "events", "alerts")
