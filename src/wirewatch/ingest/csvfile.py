@@ -6,9 +6,7 @@ import csv
 import sys
 from collections.abc import Iterable, Iterator
 
-from wirewatch.errors import InputError
-from wirewatch.ingest.article import make_article
-from wirewatch.ingest.options import ReadOptions
+from wirewatch.ingest.options import ReadOptions, record_to_article
 from wirewatch.types import Article, Failure
 
 # News bodies are long; the csv module's default cap (128 KiB) rejects some of them.
@@ -32,18 +30,6 @@ def read_csv_lines(lines: Iterable[str], name: str, options: ReadOptions) -> Ite
         for row in reader:
             # The header is line 1; a quoted field may span lines, so use the reader's count.
             origin = f"{name}:{reader.line_num}"
-            try:
-                yield make_article(
-                    row.get(fields.text),
-                    origin,
-                    id=row.get(fields.id),
-                    published=row.get(fields.published),
-                    default_published=options.published,
-                    source=row.get(fields.source),
-                    url=row.get(fields.url),
-                    title=row.get(fields.title),
-                )
-            except InputError as exc:
-                yield Failure(origin, exc.reason)
+            yield record_to_article(row, origin, options)
     except csv.Error as exc:
         yield Failure(f"{name}:{reader.line_num}", f"malformed CSV ({exc}); fix the quoting")

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from wirewatch.errors import InputError
-from wirewatch.ingest.article import make_article
-from wirewatch.ingest.options import ReadOptions
+from wirewatch.ingest.options import ReadOptions, record_to_article
 from wirewatch.types import Article, Failure
 
 
@@ -19,7 +17,6 @@ def read_jsonl_lines(lines: Iterable[str], name: str, options: ReadOptions) -> I
         name: the file name used in messages (``-`` for stdin).
         options: field mapping and the default publication date.
     """
-    fields = options.fields
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -32,16 +29,4 @@ def read_jsonl_lines(lines: Iterable[str], name: str, options: ReadOptions) -> I
         if not isinstance(record, dict):
             yield Failure(origin, "the line is JSON but not an object; each line must be {...}")
             continue
-        try:
-            yield make_article(
-                record.get(fields.text),
-                origin,
-                id=record.get(fields.id),
-                published=record.get(fields.published),
-                default_published=options.published,
-                source=record.get(fields.source),
-                url=record.get(fields.url),
-                title=record.get(fields.title),
-            )
-        except InputError as exc:
-            yield Failure(origin, exc.reason)
+        yield record_to_article(record, origin, options)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from wirewatch.errors import ConfigError
+from wirewatch.errors import ConfigError, InputError
+from wirewatch.types import Article, Failure
 
 FIELD_NAMES = ("id", "url", "title", "text", "published", "source")
 
@@ -50,3 +53,23 @@ class ReadOptions:
 
     published: dt.date | None = None
     fields: FieldMap = field(default_factory=FieldMap)
+
+
+def record_to_article(record: Mapping[str, Any], origin: str, options: ReadOptions) -> Article | Failure:
+    """One JSONL object or CSV row as an Article, or a Failure saying what is wrong with it."""
+    from wirewatch.ingest.article import make_article
+
+    fields = options.fields
+    try:
+        return make_article(
+            record.get(fields.text),
+            origin,
+            id=record.get(fields.id),
+            published=record.get(fields.published),
+            default_published=options.published,
+            source=record.get(fields.source),
+            url=record.get(fields.url),
+            title=record.get(fields.title),
+        )
+    except InputError as exc:
+        return Failure(origin, exc.reason)
