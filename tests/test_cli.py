@@ -179,4 +179,24 @@ def test_eval_unknown_task_lists_the_tasks(tmp_path):
     gold.write_text("{}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "poetry", str(gold)])
     assert result.exit_code == 1
-    assert "available: quotes, timex" in result.output
+    assert "available: actors, quotes, timex" in result.output
+
+
+@pytest.mark.model
+def test_actors_lookup_resolves_at_the_date():
+    result = invoke("actors", "lookup", "Putin", "--date", "2009-06-01", "--json")
+    (row,) = [json.loads(line) for line in result.output.splitlines()]
+    assert (row["code"], row["role"]) == ("RUSGOV", "prime minister")
+
+
+def test_actors_list_by_country_and_date():
+    result = invoke("actors", "list", "--country", "BLR", "--date", "2020-12-02", "--kind", "person", "--json")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {"id": "alexander_lukashenko", "code": "BLRGOV", "role": "president"}.items() <= next(
+        r for r in rows if r["id"] == "alexander_lukashenko"
+    ).items()
+    groups = [
+        json.loads(line)
+        for line in invoke("actors", "list", "--country", "LVA", "--kind", "group", "--json").output.splitlines()
+    ]
+    assert "baltic_states" in {g["id"] for g in groups}

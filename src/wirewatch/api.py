@@ -241,3 +241,89 @@ def overview(settings: Settings, report: IngestReport | None = None) -> Overview
             statements=latest,
             alerts=store.alerts(limit=10),
         )
+
+
+# ---------------------------------------------------------------------- actors
+
+
+def lookup_actor(text: str, settings: Settings, day: dt.date | None = None) -> list[dict[str, Any]]:
+    """Resolve the actors named in ``text`` as they stood on ``day``.
+
+    Example:
+        >>> lookup_actor("Putin", Settings(), dt.date(2009, 6, 1))[0]["code"]  # doctest: +SKIP
+        'RUSGOV'
+    """
+    from wirewatch.contract import actor_to_dict
+    from wirewatch.ingest import make_article
+    from wirewatch.nlp.pipeline import Extractor
+
+    extraction = Extractor(settings).extract(make_article(text, "<lookup>", default_published=day))
+    return [{"text": m.text, **(actor_to_dict(m.actor) or {})} for m in extraction.mentions if m.actor is not None]
+
+
+def list_actors(
+    settings: Settings, country: str | None = None, day: dt.date | None = None, kind: str | None = None
+) -> list[dict[str, Any]]:
+    """Actors in the dictionary (shipped plus ``settings.actor_files``), optionally filtered.
+
+    Args:
+        country: ISO-3 code: people with a role there (on ``day`` if given), organizations
+            with it as a member, groups that include it, and the country itself.
+        day: only people holding a role on that day.
+        kind: ``person``, ``organization``, ``group`` or ``country``.
+    """
+    from wirewatch.coding.actors import load_dictionary
+
+    actors = load_dictionary(settings.actor_files)
+    country = country.upper() if country else None
+    out: list[dict[str, Any]] = []
+    if kind in (None, "country"):
+        for iso3, c in sorted(actors.countries.items()):
+            if country in (None, iso3):
+                out.append({"kind": "country", "id": iso3, "name": c.name, "code": iso3, "role": None, "dates": None})
+    if kind in (None, "organization"):
+        for org in sorted(actors.organizations.values(), key=lambda o: o.id):
+            if country is None or country in org.members:
+                out.append(
+                    {
+                        "kind": "organization",
+                        "id": org.id,
+                        "name": org.name,
+                        "code": org.code,
+                        "role": None,
+                        "dates": None,
+                    }
+                )
+    if kind in (None, "group"):
+        for group in sorted(actors.groups.values(), key=lambda g: g.id):
+            if country is None or country in group.members:
+                out.append(
+                    {
+                        "kind": "group",
+                        "id": group.id,
+                        "name": group.name,
+                        "code": group.code,
+                        "role": ",".join(group.members),
+                        "dates": None,
+                    }
+                )
+    if kind in (None, "person"):
+        for person in sorted(actors.people.values(), key=lambda p: p.name):
+            for role in person.roles:
+                if country is not None and country not in (role.country, person.country):
+                    continue
+                if day is not None and not role.covers(day):
+                    continue
+                code = f"{role.country or ''}{role.sector}" if role.country else f"IGO{role.org}"
+                dates = f"{role.start or '?'}..{role.end or ''}"
+                out.append(
+                    {
+                        "kind": "person",
+                        "id": person.id,
+                        "name": person.name,
+                        "code": code,
+                        "role": role.title,
+                        "dates": dates,
+                    }
+                )
+    return out

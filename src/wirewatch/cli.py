@@ -352,6 +352,40 @@ def demo(db, model) -> None:
     click.echo(f"Explore further: wirewatch statements --db {db} --speaker RUS ; wirewatch dyads --db {db}")
 
 
+@cli.group()
+def actors() -> None:
+    """Look up and list actors in the dictionary."""
+
+
+@actors.command(name="lookup")
+@click.argument("text")
+@click.option("--date", "day", callback=_date, help="Resolve roles as on this date (YYYY-MM-DD).")
+@actors_option
+@model_option
+@format_options
+def actors_lookup(text, day, actors, model, fmt) -> None:
+    """Resolve the actors named in TEXT ("Putin", "the Belarusian leader", "Moscow's envoy")."""
+    from wirewatch import api
+
+    rows = api.lookup_actor(text, _settings(model=model, actors=actors), day)
+    columns = ["text", "code", "name", "role", "resolved_by", "confidence"]
+    click.echo(render_rows(rows, fmt, columns), nl=False)
+
+
+@actors.command(name="list")
+@click.option("--country", help="ISO-3 code, e.g. BLR.")
+@click.option("--date", "day", callback=_date, help="Only people in office on this date.")
+@click.option("--kind", type=click.Choice(["person", "organization", "group", "country"]))
+@actors_option
+@format_options
+def actors_list(country, day, kind, actors, fmt) -> None:
+    """List countries, organizations, groups and people with their roles."""
+    from wirewatch import api
+
+    rows = api.list_actors(_settings(actors=actors), country=country, day=day, kind=kind)
+    click.echo(render_rows(rows, fmt, ["kind", "id", "name", "code", "role", "dates"]), nl=False)
+
+
 @cli.command(name="eval")
 @click.argument("task")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
@@ -359,7 +393,7 @@ def demo(db, model) -> None:
 @model_option
 @format_options
 def evaluate(task, gold, limit, model, fmt) -> None:
-    """Score TASK (timex, quotes) on a GOLD file in the uniform eval format."""
+    """Score TASK (actors, quotes, timex) on a GOLD file in the uniform eval format."""
     from wirewatch.eval.run import evaluate as run_eval
 
     report = _with_progress(f"evaluating {task}", lambda tick: run_eval(task, gold, _settings(model=model), limit))

@@ -92,3 +92,27 @@ def test_user_actor_file_adds_a_person(tmp_path, settings):
     extractor = Extractor(replace(settings, actor_files=(extra,)))
     x = extractor.extract(make_article("Testov said the vote was stolen.", "t", default_published=dt.date(2020, 8, 10)))
     assert x.statements[0].speaker.actor.code == "BLROPP"
+
+
+@pytest.mark.model
+def test_definite_description_of_an_opposition_leader(run):
+    x = run(
+        "Sviatlana Tsikhanouskaya left for Vilnius on Tuesday. The opposition leader said she was safe.",
+        dt.date(2020, 8, 12),
+    )
+    assert _mention(x, "opposition leader").actor.id == "sviatlana_tsikhanouskaya"
+    assert _mention(x, "she").actor.id == "sviatlana_tsikhanouskaya"
+    assert not [m for m in x.mentions if m.text == "Vilnius"]
+
+
+@pytest.mark.model
+def test_generic_agents_take_the_country_of_their_possessor_or_the_story(run):
+    x = run("Lukashenko met his opponents. Protesters marched in Minsk.", dt.date(2020, 9, 1))
+    assert _mention(x, "his opponents").actor.code == "BLROPP"
+    assert _mention(x, "Protesters").actor.code == "BLRCVL"
+
+
+@pytest.mark.model
+def test_unspecific_agents_stay_unresolved(run):
+    x = run("Lukashenko blamed foreign companies for the strikes.", dt.date(2020, 9, 1))
+    assert not [m for m in x.mentions if "companies" in m.text]

@@ -20,6 +20,16 @@ from typing import Any
 
 import yaml
 
+from wirewatch.coding.tabari import (
+    DatedCode,
+    TabariActor,
+    TabariAgent,
+    is_agents,
+    is_tabari,
+    parse_actors,
+    parse_agents,
+    phrase_words,
+)
 from wirewatch.errors import ConfigError
 from wirewatch.types import ActorRef
 
@@ -45,6 +55,7 @@ KINDS = (
     "person",  # "Putin", "Vladimir Putin"
     "agent",  # "protesters", "police": a sector waiting for a country
     "title",  # "president", "foreign minister": a sector and an office
+    "coded",  # an entry from a TABARI/PETRARCH dictionary: dated codes as given
 )
 
 
@@ -156,6 +167,8 @@ class ActorDictionary:
     capitals: dict[str, str] = field(default_factory=dict)
     office_holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    coded: dict[str, tuple[DatedCode, ...]] = field(default_factory=dict)
+    prefixes: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
 
     # ------------------------------------------------------------------ questions
 
@@ -248,6 +261,33 @@ class ActorDictionary:
             candidates = local or candidates
         return candidates[0] if len(candidates) == 1 else None
 
+    def coded_ref(self, entity_id: str, day: dt.date | None) -> ActorRef | None:
+        """The ActorRef of an entry from a TABARI/PETRARCH dictionary on ``day``.
+
+        The first three letters of a code are its country and the next three its sector,
+        as in CAMEO; ``A/B`` codes name several actors at once.
+        """
+        codes = self.coded[entity_id]
+        valid = [c for c in codes if c.covers(day)]
+        if not valid:
+            return None
+        code = valid[0].code
+        members = tuple(code.split("/")) if "/" in code else ()
+        country = None if members else code[:3]
+        sector = (code[3:6] or None) if not members else None
+        name = " ".join(w.capitalize() for w in entity_id.removeprefix("tabari:").split("_"))
+        how = "dictionary(tabari)" + ("" if day is not None else "+undated")
+        return ActorRef(
+            code=code,
+            country=country,
+            sector=sector,
+            name=name,
+            id=entity_id,
+            members=members,
+            resolved_by=how,
+            confidence=0.9,
+        )
+
     def country_ref(self, iso3: str, sector: str | None, how: str, confidence: float = 0.9) -> ActorRef:
         """The ActorRef of a country, optionally with a sector."""
         country = self.countries.get(iso3)
@@ -337,11 +377,12 @@ def load_shipped() -> ActorDictionary:
 
 
 def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
-    """Load the shipped actor data plus user files in the same YAML layout.
+    """Load the shipped actor data plus user files.
 
     Args:
-        extra_files: user YAML files with any of the keys ``countries``,
-            ``organizations``, ``groups``, ``people``, ``agents``, ``titles``.
+        extra_files: user YAML files in the shipped layout (any of the keys ``countries``,
+            ``organizations``, ``groups``, ``people``, ``agents``, ``titles``), or
+            TABARI/PETRARCH actor or agent dictionaries (recognized by their content).
 
     Raises:
         ConfigError: a file that cannot be read or has a malformed entry.
@@ -356,16 +397,23 @@ def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
         data = yaml.safe_load(text) or {}
         versions.append(str(data.get("version", "")))
         docs.append((name, data))
+    tabari: list[tuple[str, str]] = []
     for path in extra_files:
         path = Path(path)
         try:
             text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read actor file ({exc}); give a UTF-8 YAML or TABARI file") from exc
+        digest.update(text.encode())
+        if path.suffix.lower() not in (".yaml", ".yml") and is_tabari(text):
+            tabari.append((str(path), text))
+            continue
+        try:
             data = yaml.safe_load(text) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{path}: cannot read actor file ({exc}); give a UTF-8 YAML file") from exc
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: cannot read actor file ({exc}); give a UTF-8 YAML or TABARI file") from exc
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: an actor file must be a YAML mapping with keys such as people:")
-        digest.update(text.encode())
         docs.append((str(path), data))
     version = max(versions, default="0") + "-" + digest.hexdigest()[:8]
     actors = ActorDictionary(version=version)
@@ -374,7 +422,41 @@ def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
             _add_document(actors, data)
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{name}: malformed actor entry ({exc!r}); see the shipped files for the layout") from exc
+    for name, text in tabari:
+        if is_agents(text):
+            for agent in parse_agents(text, name):
+                _add_tabari_agent(actors, agent)
+        else:
+            for actor in parse_actors(text, name):
+                _add_tabari_actor(actors, actor)
     return actors
+
+
+def _add_tabari_actor(actors: ActorDictionary, actor: TabariActor) -> None:
+    if not actor.codes:
+        return
+    entity_id = "tabari:" + "_".join(phrase_words(actor.names[0][0]))
+    actors.coded[entity_id] = tuple(actor.codes)
+    entry = Entry("coded", entity_id)
+    for phrase, is_prefix in actor.names:
+        words = tuple(phrase_words(phrase))
+        if not words:
+            continue
+        if is_prefix:
+            actors.prefixes.append((words, entry))
+        elif entry not in actors.words[" ".join(words)]:
+            actors.words[" ".join(words)].append(entry)
+
+
+def _add_tabari_agent(actors: ActorDictionary, agent: TabariAgent) -> None:
+    for phrase, is_prefix in agent.names:
+        words = tuple(phrase_words(phrase))
+        plural = bool(words) and words[-1].endswith("s")
+        entry = Entry("agent", agent.sector, sector=agent.sector, plural=plural)
+        if is_prefix:
+            actors.prefixes.append((words, entry))
+        else:
+            actors.words[" ".join(words)].append(entry)
 
 
 def _add_document(actors: ActorDictionary, data: dict[str, Any]) -> None:

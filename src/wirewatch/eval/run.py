@@ -9,11 +9,15 @@ from typing import Any
 
 from wirewatch.config import Settings
 from wirewatch.errors import ConfigError
-from wirewatch.eval import quotes, timex
+from wirewatch.eval import actors, quotes, timex
 from wirewatch.eval.scoring import PRF, read_records, rows
 from wirewatch.types import Article, Extraction, Failure, Versions
 
-TASKS: dict[str, Callable[..., list[tuple[str, PRF]]]] = {"timex": timex.score, "quotes": quotes.score}
+TASKS: dict[str, Callable[..., list[tuple[str, PRF]]]] = {
+    "actors": actors.score,
+    "quotes": quotes.score,
+    "timex": timex.score,
+}
 
 
 def evaluate(task: str, path: Path | str, settings: Settings, limit: int | None = None) -> dict[str, Any]:

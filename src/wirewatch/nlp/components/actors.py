@@ -15,11 +15,12 @@ How a mention is resolved, in order:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.coding.actors import ActorDictionary, Entry, load_dictionary, load_shipped, office_of
@@ -46,6 +47,7 @@ LOCATIVE_PREPS = {
     "over",
     "from",
 }
+DEPARTURE_VERBS = {"leave", "depart", "head", "fly", "flee", "sail", "set", "bind"}
 # Dependency labels through which a modifier belongs to the noun phrase of its head.
 NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "nummod", "poss_title"}
 PRONOUNS = {
@@ -129,6 +131,15 @@ class ActorResolver:
             key = nlp.vocab.strings.add("W:" + form)
             self._name_keys[key] = form
             self.word_matcher.add("W:" + form, [nlp.make_doc(form)])
+        # TABARI-style stems: "ARGENTIN" matches "Argentina" and "Argentine".
+        self.prefix_matcher = Matcher(nlp.vocab)
+        self._prefix_entries: dict[int, list[Entry]] = {}
+        for index, (words, entry) in enumerate(actors.prefixes):
+            pattern = [{"LOWER": w} for w in words[:-1]]
+            pattern.append({"LOWER": {"REGEX": "^" + re.escape(words[-1])}})
+            key = nlp.vocab.strings.add(f"P:{index}")
+            self._prefix_entries[key] = [entry]
+            self.prefix_matcher.add(f"P:{index}", [pattern])
 
     # ------------------------------------------------------------------ pipeline
 
@@ -163,11 +174,14 @@ class ActorResolver:
         raw: list[_Match] = []
         for key, start, end in self.name_matcher(doc):
             raw.append(_Match(start, end, list(self.actors.names[self._name_keys[key]])))
+        for key, start, end in self.prefix_matcher(doc) if len(self.prefix_matcher) else ():
+            raw.append(_Match(start, end, list(self._prefix_entries[key])))
         for key, start, end in self.word_matcher(doc):
+            entries = list(self.actors.words[self._name_keys[key]])
             # Common nouns only: "general" in "general elections" or "press" the verb are
-            # not actors.
-            if doc[start:end].root.pos_ in ("NOUN", "PROPN"):
-                raw.append(_Match(start, end, list(self.actors.words[self._name_keys[key]])))
+            # not actors. Names from user dictionaries are taken as they are.
+            if doc[start:end].root.pos_ in ("NOUN", "PROPN") or any(e.kind == "coded" for e in entries):
+                raw.append(_Match(start, end, entries))
         # Longest first; a shorter match inside a longer one is dropped ("Russia" inside
         # "Russia-led security bloc", "opposition" inside "opposition leaders").
         raw.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -217,6 +231,18 @@ class ActorResolver:
         start = min(min(m.start for m in group), head.i)
         end = max(max(m.end for m in group), head.i + 1)
         kinds = {e.kind for e in entries}
+        coded = _first(entries, "coded")
+        if coded is not None:
+            # A user's TABARI/PETRARCH entry overrides the shipped data for the same words.
+            ref = self.actors.coded_ref(coded.key, state.day)
+            role = _first(entries, "agent") or _first(entries, "title")
+            if ref is not None and role is not None and ref.country and ref.sector is None:
+                # "Arnor troops": the country's code with the agent's sector.
+                ref = replace(ref, code=ref.code + (role.sector or ""), sector=role.sector)
+            if ref is not None:
+                kind = "group" if ref.members else ("person" if _is_person(doc, group) else "country")
+                state.add(doc, start, end, head, ref, kind, None, bool(ref.members))
+            return
         person = _first(entries, "person")
         if person is not None and _is_ner_non_person(doc, group, "person"):
             person = None
@@ -248,6 +274,13 @@ class ActorResolver:
             self._resolve_title(doc, head, start, end, title, country, how, state)
             return
         if agent is not None:
+            if country is None and _definite_singular(head):
+                # "the opposition leader": the last person of that sector in the story.
+                previous = state.last_person_in_sector(agent.sector)
+                if previous is not None and previous.actor is not None:
+                    ref = replace(previous.actor, resolved_by="coreference", confidence=0.7)
+                    state.add(doc, start, end, head, ref, "person", previous.gender, False)
+                    return
             if country is None and state.context and not _unspecific(head):
                 country, how = state.context, "context"
             if country is None:
@@ -487,6 +520,12 @@ class _Resolution:
                 return seen
         return None
 
+    def last_person_in_sector(self, sector: str | None) -> _Seen | None:
+        for seen in reversed(self.history):
+            if seen.kind == "person" and seen.actor is not None and seen.actor.id and seen.actor.sector == sector:
+                return seen
+        return None
+
     def last_with_office(self, office: str | None) -> _Seen | None:
         if office is None:
             return None
@@ -509,6 +548,14 @@ def _first(entries: list[Entry], kind: str) -> Entry | None:
     return None
 
 
+def _definite_singular(head: Token) -> bool:
+    return head.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _is_person(doc: Doc, group: list[_Match]) -> bool:
+    return any(ent.label_ == "PERSON" and ent.start <= m.start < ent.end for m in group for ent in doc.ents)
+
+
 def _np_head(token: Token) -> Token:
     """Climb from a modifier to the noun it modifies ("Russian" -> "President" -> "Putin")."""
     while token.dep_ in NP_MODIFIER_DEPS and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
@@ -524,6 +571,8 @@ def _unspecific(head: Token) -> bool:
 def _is_locative(head: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
         return True
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in DEPARTURE_VERBS:
+        return True  # "left for Vilnius"
     return head.dep_ == "npadvmod" and head.head.lower_ in ("home",)
 
 

@@ -1,0 +1,91 @@
+"""TABARI/PETRARCH dictionaries, with small dictionaries written by the team."""
+
+import datetime as dt
+
+import pytest
+
+from wirewatch.coding.actors import load_dictionary
+from wirewatch.coding.tabari import DatedCode, is_agents, is_tabari, parse_actors, parse_agents
+from wirewatch.errors import ConfigError
+
+ACTORS = """<!-- a test dictionary -->
+<!-- spanning
+     two lines -->
+FREEDONIA_  [FRD]
++FREEDONIAN
+SYLVANI  [SYL]  # a stem: Sylvania, Sylvanian
+RUFUS_FIREFLY
+    [FRD < 330101]
+    [FRDGOV 19330101 - 19351231]
+    [FRDELI > 351231]
+THE_TWIN_CITIES  [FRD/SYL]
+NOBODY_AT_ALL  [---]
+"""
+
+AGENTS = """!MAN! = MAN, MEN
+CHANCELLOR [~GOV]
+SECRET_POLICE {} [~SPY]
+STREET_!MAN! [~CVL]
+AID_WORKER {AID_WORKERS AID_STAFF} [NGO~]
+"""
+
+
+def test_format_detection():
+    assert is_tabari(ACTORS) and not is_agents(ACTORS)
+    assert is_tabari(AGENTS) and is_agents(AGENTS)
+    assert not is_tabari("people:\n  - id: x\n")
+
+
+def test_actor_entries_with_synonyms_stems_and_dated_codes():
+    actors = {a.names[0][0]: a for a in parse_actors(ACTORS, "t")}
+    assert actors["FREEDONIA_"].names == [("FREEDONIA_", False), ("FREEDONIAN", True)]
+    assert actors["SYLVANI"].names == [("SYLVANI", True)]
+    assert actors["RUFUS_FIREFLY"].codes == [
+        DatedCode("FRD", None, dt.date(1932, 12, 31)),
+        DatedCode("FRDGOV", dt.date(1933, 1, 1), dt.date(1935, 12, 31)),
+        DatedCode("FRDELI", dt.date(1936, 1, 1), None),
+    ]
+    assert actors["NOBODY_AT_ALL"].codes == []
+
+
+def test_agents_expand_plurals_and_substitutions():
+    agents = {a.names[0][0]: a for a in parse_agents(AGENTS, "t")}
+    assert agents["SECRET_POLICE"].sector == "SPY"
+    assert [n for n, _ in agents["SECRET_POLICE"].names] == ["SECRET_POLICE", "SECRET_POLICES"]
+    assert [n for n, _ in agents["STREET_MAN"].names] == ["STREET_MAN", "STREET_MEN"]
+    assert [n for n, _ in agents["AID_WORKER"].names] == ["AID_WORKER", "AID_WORKERS", "AID_STAFF"]
+    assert agents["AID_WORKER"].sector == "NGO"
+
+
+def test_bad_code_block_names_its_line():
+    with pytest.raises(ConfigError, match=r"t:2: cannot read the code block"):
+        parse_actors("GROUCHO\n   [FRD sometime]\n", "t")
+
+
+def test_dictionary_codes_by_date(tmp_path):
+    path = tmp_path / "actors.txt"
+    path.write_text(ACTORS, encoding="utf-8")
+    actors = load_dictionary([path])
+    assert actors.coded_ref("tabari:rufus_firefly", dt.date(1934, 6, 1)).code == "FRDGOV"
+    assert actors.coded_ref("tabari:rufus_firefly", dt.date(1940, 6, 1)).code == "FRDELI"
+    twins = actors.coded_ref("tabari:the_twin_cities", dt.date(1934, 6, 1))
+    assert twins.members == ("FRD", "SYL")
+
+
+@pytest.mark.model
+def test_tabari_dictionaries_in_the_pipeline(tmp_path, settings):
+    from dataclasses import replace
+
+    from wirewatch.ingest import make_article
+    from wirewatch.nlp.pipeline import Extractor
+
+    (tmp_path / "actors.txt").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "agents.txt").write_text(AGENTS, encoding="utf-8")
+    extractor = Extractor(replace(settings, actor_files=(tmp_path / "actors.txt", tmp_path / "agents.txt")))
+    x = extractor.extract(
+        make_article("Rufus Firefly accused Sylvanian diplomats.", "t", default_published=dt.date(1934, 6, 1))
+    )
+    codes = {m.text: m.actor.code for m in x.mentions}
+    assert codes["Rufus Firefly"] == "FRDGOV"
+    assert codes["Sylvanian diplomats"].startswith("SYL")
+    assert x.statements[0].speaker.actor.code == "FRDGOV"
