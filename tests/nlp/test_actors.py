@@ -116,3 +116,24 @@ def test_generic_agents_take_the_country_of_their_possessor_or_the_story(run):
 def test_unspecific_agents_stay_unresolved(run):
     x = run("Lukashenko blamed foreign companies for the strikes.", dt.date(2020, 9, 1))
     assert not [m for m in x.mentions if "companies" in m.text]
+
+
+@pytest.mark.model
+def test_coordinated_countries_give_one_actor_each(run):
+    x = run("Latvian and Estonian officials met in Riga.", dt.date(2020, 9, 1))
+    assert {m.actor.code for m in x.mentions} >= {"LVAGOV", "ESTGOV"}
+
+
+@pytest.mark.model
+def test_title_with_an_unknown_name(run):
+    x = run("President Hubert Smithson met reporters.", dt.date(2020, 9, 1))
+    assert x.mentions == ()
+    x = run("Polish President Jan Nowakowski met reporters.", dt.date(2020, 9, 1))
+    m = _mention(x, "Polish President Jan Nowakowski")
+    assert (m.actor.code, m.actor.id) == ("POLGOV", None)
+
+
+@pytest.mark.model
+def test_large_groups_stay_collective_targets(run):
+    x = run("Lukashenko accused the West of meddling.", dt.date(2020, 9, 1))
+    assert [t.code for t in x.statements[0].targets] == ["WST"]

@@ -263,11 +263,44 @@ class ActorResolver:
             ref = self.actors.group_ref(group_entry.key, "dictionary")
             state.add(doc, start, end, head, ref, "group", None, True)
             return
-        country, how = self._country_of(doc, head, entries, state)
         title = _first(entries, "title")
         agent = _first(entries, "agent")
+        coordinated = _coordinated_countries(group)
+        if (title or agent) and len(coordinated) > 1:
+            # "Hungarian and Romanian officials", "U.S. and Russian negotiators": one
+            # actor per country, all headed by the same noun.
+            for index, (first_token, iso3) in enumerate(coordinated):
+                self._resolve_role(
+                    doc, head, start if index == 0 else first_token, end, title, agent, iso3, "dictionary", state
+                )
+            return
+        country, how = self._country_of(doc, head, entries, state, start, end)
         if how == "possessor" and (title or agent):
             start = state.absorb_possessor(head, start)
+        if title or agent:
+            self._resolve_role(doc, head, start, end, title, agent, country, how, state)
+            return
+        if "demonym" in kinds and head.tag_ in ("NNS", "NNPS"):
+            dem = _first(entries, "demonym")
+            assert dem is not None
+            ref = self.actors.country_ref(dem.key, "CVL", "demonym", 0.8)
+            state.add(doc, start, end, head, ref, "agent", None, True)
+            return
+        self._resolve_place_name(doc, head, start, end, entries, state)
+
+    def _resolve_role(
+        self,
+        doc: Doc,
+        head: Token,
+        start: int,
+        end: int,
+        title: Entry | None,
+        agent: Entry | None,
+        country: str | None,
+        how: str,
+        state: _Resolution,
+    ) -> None:
+        """A title or a generic agent, with the country found for it (or None)."""
         if title is not None:
             if head.dep_ == "pobj" and head.head.lower_ == "as":
                 return  # "step down as president": an office, not a mention of someone
@@ -288,14 +321,6 @@ class ActorResolver:
             conf = 0.85 if how != "context" else 0.6
             ref = self.actors.country_ref(country, agent.sector, f"agent+{how}", conf)
             state.add(doc, start, end, head, ref, "agent", None, agent.plural or head.tag_ in ("NNS", "NNPS"))
-            return
-        if "demonym" in kinds and head.tag_ in ("NNS", "NNPS"):
-            dem = _first(entries, "demonym")
-            assert dem is not None
-            ref = self.actors.country_ref(dem.key, "CVL", "demonym", 0.8)
-            state.add(doc, start, end, head, ref, "agent", None, True)
-            return
-        self._resolve_place_name(doc, head, start, end, entries, state)
 
     def _resolve_unknown_person(self, doc: Doc, ent: Span, state: _Resolution) -> None:
         """A PERSON the name index does not know: an earlier full name, or a unique surname."""
@@ -355,6 +380,12 @@ class ActorResolver:
         state: _Resolution,
     ) -> None:
         sector = title.sector or "GOV"
+        # "President Reagan", "General Aoun": a title with a name the dictionary does not
+        # know. Without a country in the phrase, the story's country would be a guess.
+        name = [t for t in doc[start:end] if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+        if country is None and name:
+            state.remember(None, head, "person", None, False)
+            return
         if country is None:
             # "the foreign minister", "the president": the last person holding such an
             # office in this story, else the story's country.
@@ -367,6 +398,12 @@ class ActorResolver:
                 return
             country, how = state.context, "context"
         holder = self.actors.holder(country, title.office, state.day) if title.office else None
+        if (
+            holder is not None
+            and name
+            and not any(a.split()[-1] == name[-1].text for a in self.actors.people[holder].aliases)
+        ):
+            holder = None  # the named person is not the office holder the dictionary knows
         if holder is not None:
             ref = self.actors.person_ref(holder, state.day, how="title")
             if ref.country == country and ref.sector == sector:
@@ -379,13 +416,15 @@ class ActorResolver:
         plural = head.tag_ in ("NNS", "NNPS")
         state.add(doc, start, end, head, ref, "title" if plural else "person", None, plural)
 
-    def _country_of(self, doc: Doc, head: Token, entries: list[Entry], state: _Resolution) -> tuple[str | None, str]:
+    def _country_of(
+        self, doc: Doc, head: Token, entries: list[Entry], state: _Resolution, start: int, end: int
+    ) -> tuple[str | None, str]:
         """The country a title or agent belongs to: adjective, possessor, "of X"."""
         for kind in ("adjective", "country", "capital", "metonym", "demonym"):
             entry = _first(entries, kind)
             if entry is not None:
                 return entry.key, "dictionary"
-        for child in head.children:
+        for child in (c for t in doc[start:end] for c in t.children):
             if child.dep_ == "poss":
                 owner = state.mention_covering(child)
                 if owner is None and child.lower_ in PRONOUNS:
@@ -557,10 +596,28 @@ def _is_person(doc: Doc, group: list[_Match]) -> bool:
 
 
 def _np_head(token: Token) -> Token:
-    """Climb from a modifier to the noun it modifies ("Russian" -> "President" -> "Putin")."""
+    """Climb from a modifier to the noun it modifies ("Russian" -> "President" -> "Putin").
+
+    A coordinated modifier climbs through its first conjunct: in "Hungarian and Romanian
+    officials" both adjectives belong to "officials".
+    """
+    while token.dep_ == "conj" and token.head.dep_ in NP_MODIFIER_DEPS and token.pos_ in ("ADJ", "PROPN"):
+        token = token.head
     while token.dep_ in NP_MODIFIER_DEPS and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
         token = token.head
     return token
+
+
+def _coordinated_countries(group: list[_Match]) -> list[tuple[int, str]]:
+    """Distinct countries named by the modifiers of one noun, with the token where each starts."""
+    found: list[tuple[int, str]] = []
+    for m in group:
+        for e in m.entries:
+            if e.kind in ("adjective", "country", "demonym"):
+                if e.key not in {k for _, k in found}:
+                    found.append((m.start, e.key))
+                break
+    return found
 
 
 def _unspecific(head: Token) -> bool:

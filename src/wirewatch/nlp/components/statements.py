@@ -37,6 +37,9 @@ MIN_QUOTE_WORDS = 4
 # "told Lukashenko to press ahead": telling or asking someone *to* do something is an appeal.
 APPEAL_WHEN_INFINITIVE = {"tell", "ask", "write"}
 INTENT_WORDS = {"plan", "intend", "want", "hope", "aim", "seek"}
+# A small group target stands for its members ("the Baltic states" -> LTU, LVA, EST); a
+# large one ("the West") stays one collective actor.
+MAX_EXPANDED_GROUP = 6
 
 
 @dataclass
@@ -352,8 +355,8 @@ class StatementExtractor:
 
     def _expand(self, ref: ActorRef) -> list[ActorRef]:
         # A group target is its members: "singling out Poland and the Baltic states"
-        # targets POL, LTU, LVA and EST. Organizations stay one actor.
-        if ref.members and ref.id in self.actors.groups:
+        # targets POL, LTU, LVA and EST. Organizations and large groups stay one actor.
+        if ref.members and ref.id in self.actors.groups and len(ref.members) <= MAX_EXPANDED_GROUP:
             return [self.actors.country_ref(code, None, f"group:{ref.id}", ref.confidence) for code in ref.members]
         return [ref]
 

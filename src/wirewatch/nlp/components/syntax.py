@@ -121,9 +121,11 @@ def mentions_of(doc: Doc, token: Token) -> list[MentionHit]:
     """Mentions for a noun and its conjuncts."""
     found: list[MentionHit] = []
     for t in coordinated(token):
-        m = mention_at(doc, t)
-        if m is not None and m not in found:
-            found.append(m)
+        # Several mentions can share a head ("Hungarian and Romanian officials").
+        headed = [m for m in doc._.ww_mentions or () if m.head.i == t.i]
+        for m in headed or [mention_at(doc, t)]:
+            if m is not None and m not in found:
+                found.append(m)
     return found
 
 
