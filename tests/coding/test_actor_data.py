@@ -102,7 +102,14 @@ def test_a_person_in_two_files_keeps_every_role(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("people: [", "cannot read"), ("- just a list\n", "YAML mapping"), ("people:\n  - name: No Id\n", "malformed")],
+    [
+        ("people: [", "cannot read"),
+        ("- just a list\n", "YAML mapping"),
+        ("people:\n  - name: No Id\n", "people entry 1 has no id"),
+        ("persons:\n  - id: x\n", "unknown section"),
+        ("people:\n  - id: x\n    roles:\n      - {country: BLR, title: mayor}\n", "role without a sector"),
+        ("people:\n  - id: x\n    roles:\n      - {country: BLR, sector: GOV, start: 2020-13-01}\n", "YYYY-MM-DD"),
+    ],
 )
 def test_bad_user_actor_files(tmp_path, content, message):
     path = tmp_path / "bad.yaml"

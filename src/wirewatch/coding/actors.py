@@ -410,14 +410,18 @@ def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
             continue
         try:
             data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: cannot read actor file ({exc}); give a UTF-8 YAML or TABARI file") from exc
+        except (yaml.YAMLError, ValueError) as exc:
+            # PyYAML raises ValueError for impossible dates such as 2020-13-01.
+            raise ConfigError(
+                f"{path}: cannot read actor file ({exc}); give a UTF-8 YAML or TABARI file, dates as YYYY-MM-DD"
+            ) from exc
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: an actor file must be a YAML mapping with keys such as people:")
         docs.append((str(path), data))
     version = max(versions, default="0") + "-" + digest.hexdigest()[:8]
     actors = ActorDictionary(version=version)
     for name, data in docs:
+        _validate(data, name)
         try:
             _add_document(actors, data)
         except (KeyError, TypeError, ValueError) as exc:
@@ -430,6 +434,47 @@ def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
             for actor in parse_actors(text, name):
                 _add_tabari_actor(actors, actor)
     return actors
+
+
+_REQUIRED = {
+    "countries": ("iso3",),
+    "organizations": ("id",),
+    "groups": ("id", "members"),
+    "people": ("id",),
+    "agents": ("words", "sector"),
+    "titles": ("words", "sector"),
+}
+
+
+def _validate(data: dict[str, Any], name: str) -> None:
+    """Check an actor document's layout, naming the first entry that is wrong."""
+    unknown = set(data) - set(_REQUIRED) - {"version"}
+    if unknown:
+        raise ConfigError(f"{name}: unknown section(s) {sorted(unknown)}; available: {', '.join(_REQUIRED)}")
+    for section, keys in _REQUIRED.items():
+        items = data.get(section) or []
+        if not isinstance(items, list):
+            raise ConfigError(f"{name}: '{section}' must be a list of entries")
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, dict):
+                raise ConfigError(f"{name}: {section} entry {number} must be a mapping")
+            missing = [k for k in keys if not item.get(k)]
+            if missing:
+                raise ConfigError(f"{name}: {section} entry {number} has no {', '.join(missing)}")
+            for role in item.get("roles") or () if section == "people" else ():
+                if not isinstance(role, dict) or not role.get("sector"):
+                    raise ConfigError(f"{name}: person {item['id']!r} has a role without a sector")
+                if not role.get("country") and not role.get("org"):
+                    raise ConfigError(f"{name}: person {item['id']!r} has a role with neither country nor org")
+                for key in ("start", "end"):
+                    value = role.get(key)
+                    if value not in (None, "") and not isinstance(value, dt.date):
+                        try:
+                            dt.date.fromisoformat(str(value))
+                        except ValueError:
+                            raise ConfigError(
+                                f"{name}: person {item['id']!r} has a role {key} {value!r}; write YYYY-MM-DD"
+                            ) from None
 
 
 def _add_tabari_actor(actors: ActorDictionary, actor: TabariActor) -> None:
