@@ -130,3 +130,106 @@ def test_undated_article_gives_undated_statements(run):
     (s,) = x.statements
     assert s.date is None and s.date_source == "none"
     assert s.speaker.actor.resolved_by.endswith("+undated")
+
+
+MORE_ROWS = [
+    # text, published, (speaker code or None, cue, kind, cameo prefix, content start)
+    (
+        'Tsikhanouskaya called the vote "a farce".',
+        dt.date(2020, 8, 11),
+        ("BLROPP", "called", "mixed", "01", "the vote"),
+    ),
+    (
+        "Lukashenko was quoted as saying he would never give in.",
+        dt.date(2020, 8, 20),
+        ("BLRGOV", "saying", "indirect", "03", "he would never give in"),
+    ),
+    (
+        "Lavrov, speaking at a news conference in Moscow on Tuesday, said the sanctions were illegal.",
+        dt.date(2020, 10, 2),
+        ("RUSGOV", "said", "indirect", "01", "the sanctions were illegal"),
+    ),
+    (
+        "Lukashenko: no new elections until a new constitution is ready",
+        dt.date(2020, 10, 2),
+        ("BLRGOV", ":", "direct", "01", "no new elections"),
+    ),
+    (
+        "Putin believes the crisis can be solved by Belarusians.",
+        dt.date(2020, 10, 2),
+        ("RUSGOV", "believes", "indirect", "01", "the crisis"),
+    ),
+    (
+        "Lukashenko vowed to crush the protests.",
+        dt.date(2020, 8, 20),
+        ("BLRGOV", "vowed", "indirect", "03", "to crush"),
+    ),
+    (
+        "Lukashenko threatened to close the border with Poland.",
+        dt.date(2020, 9, 17),
+        ("BLRGOV", "threatened", "indirect", "13", "to close the border"),
+    ),
+    (
+        "The Kremlin denied any involvement.",
+        dt.date(2020, 9, 17),
+        ("RUSGOV", "denied", "indirect", "016", "any involvement"),
+    ),
+    (
+        '"We will not give up. We will win," Kalesnikava said.',
+        dt.date(2020, 9, 7),
+        ("BLROPP", "said", "direct", "01", "We will not give up. We will win"),
+    ),
+    (
+        "I told the minister that the plan would fail.",
+        dt.date(2020, 9, 7),
+        (None, "told", "indirect", "01", "the plan would fail"),
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "published", "expected"), MORE_ROWS, ids=[r[0][:40] for r in MORE_ROWS])
+def test_more_constructions(run, text, published, expected):
+    code, cue, kind, cameo, content = expected
+    x = run(text, published)
+    assert x.statements, "no statement found"
+    s = x.statements[0]
+    assert s.speaker is not None
+    assert (s.speaker.actor.code if s.speaker.actor else None) == code
+    assert (s.cue.text, s.kind) == (cue, kind)
+    assert s.speech_act.cameo.startswith(cameo), s.speech_act
+    assert s.content.text.startswith(content), s.content.text
+
+
+@pytest.mark.model
+def test_speaking_at_dates_the_statement(run):
+    x = run(
+        "Lavrov, speaking at a news conference in Moscow on Tuesday, said the sanctions were illegal.",
+        dt.date(2020, 10, 2),
+    )
+    assert x.statements[0].date == "2020-09-29"
+
+
+@pytest.mark.model
+def test_threat_and_warning_targets(run):
+    x = run("Lukashenko threatened to close the border with Poland.", dt.date(2020, 9, 17))
+    assert [t.code for t in x.statements[0].targets] == ["POL"]
+    x = run("Moscow warned the EU against new sanctions.", dt.date(2020, 9, 17))
+    s = x.statements[0]
+    assert s.speech_act.cameo.startswith("13")
+    assert s.addressee is not None and s.addressee.code == "IGOEEC"
+
+
+@pytest.mark.model
+def test_a_rejection_targets_whoever_made_the_rejected_proposal(run):
+    x = run(
+        "Lukashenko promised a new constitution. Opposition activists in Belarus dismissed the promise as a trick.",
+        dt.date(2020, 11, 28),
+    )
+    rejection = next(s for s in x.statements if s.cue.text == "dismissed")
+    assert [t.code for t in rejection.targets] == ["BLRGOV"]
+
+
+@pytest.mark.model
+def test_naming_verb_without_a_predicate_is_no_statement(run):
+    assert run("Putin called Lukashenko on Monday.", dt.date(2020, 9, 2)).statements == ()

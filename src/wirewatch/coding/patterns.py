@@ -19,7 +19,7 @@ import yaml
 
 from wirewatch.errors import ConfigError
 
-CONTENT_KINDS = ("clause", "object", "object_as", "blame_on")
+CONTENT_KINDS = ("clause", "object", "object_as", "blame_on", "naming")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,6 @@ class SpeechCue:
     content: str = "clause"
     target: str | None = None
     needs_clause: bool = False
-    speech: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +143,6 @@ def _add(patterns: Patterns, data: dict[str, Any]) -> None:
                 content=content,
                 target=spec.get("target"),
                 needs_clause=bool(spec.get("needs_clause", False)),
-                speech=bool(spec.get("speech", True)),
             )
         )
     for spec in data.get("refine") or ():

@@ -12,7 +12,7 @@ Two passes over the parsed Doc:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -100,8 +100,11 @@ class StatementExtractor:
             hit = self._indirect(doc, token)
             if hit is not None:
                 statements.append(hit)
+        statements.extend(self._headline_colons(doc, statements))
+        statements.sort(key=lambda s: s.cue.start_char)
         for hit in statements:
             _date(doc, hit)
+        _rejected_proposals(statements)
         doc._.ww_statements = sorted(statements, key=lambda s: (s.cue.start_char, s.content_start))
         return doc
 
@@ -149,6 +152,43 @@ class StatementExtractor:
         hit.targets = self._targets(doc, hit, cue, spec)
         return hit
 
+    def _headline_colons(self, doc: Doc, found: list[StatementHit]) -> list[StatementHit]:
+        """ "Lukashenko: no new elections": a name, a colon, then what the named said."""
+        taken = {(h.sentence) for h in found}
+        out = []
+        for index, sent in enumerate(doc.sents):
+            if index in taken:
+                continue
+            colon = next((t for t in sent[:8] if t.text == ":"), None)
+            if colon is None or colon.i == sent.start or colon.i + 3 >= sent.end:
+                continue
+            name = doc[sent.start : colon.i]
+            named = mention_at(doc, name.root) is not None or any(
+                t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name
+            )
+            if not named or not all(t.pos_ in ("PROPN", "PUNCT") or t.ent_type_ for t in name):
+                continue
+            content = doc[colon.i + 1 : sent.end]
+            while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
+                content = content[:-1]
+            speaker = mention_at(doc, name.root)
+            text = content.text
+            out.append(
+                StatementHit(
+                    sentence=index,
+                    speaker=speaker,
+                    speaker_span=speaker.span if speaker else name,
+                    cue=doc[colon.i : colon.i + 1],
+                    content_start=content.start_char,
+                    content_end=content.end_char,
+                    kind="direct",
+                    cameo=self.patterns.refine("010", text),
+                    addressee=None,
+                )
+            )
+            out[-1].targets = self._targets(doc, out[-1], colon, None)
+        return out
+
     def _cue_after(self, doc: Doc, quote: _Quote) -> tuple[Token, SpeechCue] | None:
         span = doc.char_span(quote.close_char, min(len(doc.text), quote.close_char + 80), alignment_mode="expand")
         if span is None:
@@ -179,7 +219,7 @@ class StatementExtractor:
         if verb.lower_ == "according":
             return self._according_to(doc, verb)
         spec = self._cue_for(verb)
-        if spec is None or verb.pos_ == "NOUN" or not spec.speech:
+        if spec is None or verb.pos_ == "NOUN":
             return None
         content = self._content(doc, verb, spec)
         if content is None:
@@ -248,7 +288,24 @@ class StatementExtractor:
                 return clause_span(clause) if clause is not None else None
             return clause_span(obj)
         if obj is None:
-            return None
+            # "warned that ...", "threatened to ...": no object, the clause is the content.
+            clause = _clause_child(verb) if spec.content == "object_as" else None
+            return clause_span(clause) if clause is not None else None
+        if spec.content == "naming":
+            # "called the vote a farce", "described him as a dictator": without the
+            # predicate, "called" is a phone call and "described" a report.
+            predicate = [
+                c
+                for c in verb.children
+                if c.i > obj.i
+                and (c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+            ]
+            if not predicate:
+                return None
+            end = max(t.i for c in predicate for t in c.subtree) + 1
+            while end > obj.left_edge.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return doc[obj.left_edge.i : end]
         # object_as / blame_on: the object plus the "as"/"on" phrase and trailing
         # participles ("blamed the unrest on outside meddling, singling out Poland").
         tokens = [t.i for t in obj.subtree]
@@ -312,10 +369,17 @@ class StatementExtractor:
         if subject is None:
             return None, None
         mention = mention_at(doc, subject)
+        if mention is None and verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "xcomp"):
+            # "who say the vote was rigged and want him to quit": a stance verb joined to a
+            # reported clause shares the speaker of the reporting verb, not the clause's
+            # subject ("the vote" wants nothing).
+            above = subject_of(verb.head.head)
+            if above is not None and mention_at(doc, above) is not None:
+                subject, mention = above, mention_at(doc, above)
         if mention is not None:
             return mention, mention.span
-        if subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you", "it", "there", "this"):
-            return None, None
+        if subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "this", "that", "what", "which"):
+            return None, None  # expletive or unresolved "it": nobody named
         return None, _noun_phrase(subject)
 
     def _addressee(self, doc: Doc, verb: Token, spec: SpeechCue | None) -> ActorRef | None:
@@ -362,6 +426,24 @@ class StatementExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _rejected_proposals(statements: list[StatementHit]) -> None:
+    """A rejection with no named target rejects the last proposal of someone else.
+
+    "Protesters dismiss the reform promises as a stalling tactic" after Lukashenko's
+    promise targets Lukashenko: news names what is rejected, rarely who made it.
+    """
+    for index, hit in enumerate(statements):
+        if not hit.cameo.startswith("12") or hit.targets or hit.addressee or hit.speaker is None:
+            continue
+        for earlier in reversed(statements[:index]):
+            proposer = earlier.speaker.actor if earlier.speaker else None
+            if proposer is None or proposer.code == hit.speaker.actor.code:
+                continue
+            if earlier.cameo[:2] in ("02", "03", "10"):
+                hit.targets = [replace(proposer, resolved_by="context", confidence=min(proposer.confidence, 0.5))]
+                break
 
 
 def _clause_child(verb: Token) -> Token | None:

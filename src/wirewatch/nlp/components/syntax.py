@@ -224,7 +224,9 @@ def governing_timex(doc: Doc, verb: Token, outside: tuple[int, int] | None = Non
     ]
     if not hits:
         return None
-    clause = {verb.i}
+    # The verb, the verbs it depends on, and their subjects: "Lavrov, speaking at a news
+    # conference on Tuesday, said" dates "said" through the participle on its subject.
+    clause = {verb.i} | {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
     node = verb
     while node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and node.head.i != node.i:
         node = node.head
