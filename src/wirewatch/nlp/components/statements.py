@@ -282,6 +282,10 @@ class StatementExtractor:
                 return None
             return clause_span(clause)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None and spec.particle:
+            # "referring to X", "talked about X": the object of the particle.
+            prep = next((c for c in verb.children if c.lower_ == spec.particle), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if spec.content == "object":
             if obj is None:
                 clause = _clause_child(verb)
@@ -376,6 +380,19 @@ class StatementExtractor:
             above = subject_of(verb.head.head)
             if above is not None and mention_at(doc, above) is not None:
                 subject, mention = above, mention_at(doc, above)
+        relative = next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")),
+            None,
+        )
+        if relative is not None and verb.dep_ == "relcl":
+            # "his opponents, who say ...": the relative pronoun is the speaker's mention in
+            # the text; the actor is its antecedent's.
+            return (
+                MentionHit(doc[relative.i : relative.i + 1], relative, mention.actor, mention.kind)
+                if mention
+                else None,
+                doc[relative.i : relative.i + 1],
+            )
         if mention is not None:
             return mention, mention.span
         if subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "this", "that", "what", "which"):

@@ -96,8 +96,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN"):
         return subject_of(head, depth + 1)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "as":
-        # "was quoted as saying"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        # "was quoted as saying", "began by saying", "before asking her"
         return subject_of(head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
         return head
