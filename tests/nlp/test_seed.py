@@ -87,3 +87,31 @@ def test_visit_and_implied_jailing(seed):
     jail = next(e for e in seed.events if e.cameo == "173")
     assert (jail.source.code, jail.target.code) == ("BLRGOV", "BLROPP")
     assert jail.source.resolved_by == "implied"
+
+
+def _one(seed, cue, cameo_prefix):
+    found = [s for s in seed.statements if s.cue.text == cue and s.speech_act.cameo.startswith(cameo_prefix)]
+    assert found, f"no {cue!r} statement with a {cameo_prefix} speech act"
+    return found[0]
+
+
+def test_design_table_statements(seed):
+    quote = next(s for s in seed.statements if s.kind == "direct")
+    assert quote.addressee is not None and quote.addressee.id == "CSTO"
+    assert "BLRCVL" in {t.code for t in quote.targets}
+
+    accuse = _one(seed, "say", "11")
+    assert accuse.speaker.actor.code == "BLROPP"
+    assert [t.code for t in accuse.targets] == ["BLRGOV"]
+    demand = _one(seed, "want", "10")
+    assert demand.speaker.actor.code == "BLROPP"
+    assert [t.code for t in demand.targets] == ["BLRGOV"]
+
+    appeal = _one(seed, "tell", "024")
+    assert appeal.speaker.actor.code == "RUSGOV"
+    assert appeal.addressee.code == "BLRGOV"
+    assert appeal.date == "2020-W48"
+
+    reject = _one(seed, "dismiss", "12")
+    assert reject.speaker.actor.code == "BLRCVL"
+    assert [t.code for t in reject.targets] == ["BLRGOV"]

@@ -33,6 +33,8 @@ class SpeechCue:
     content: str = "clause"
     target: str | None = None
     needs_clause: bool = False
+    clause_subject: bool = False
+    direct_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,8 @@ def _add(patterns: Patterns, data: dict[str, Any]) -> None:
                 content=content,
                 target=spec.get("target"),
                 needs_clause=bool(spec.get("needs_clause", False)),
+                clause_subject=bool(spec.get("clause_subject", False)),
+                direct_only=bool(spec.get("direct_only", False)),
             )
         )
     for spec in data.get("refine") or ():

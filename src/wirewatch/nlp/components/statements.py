@@ -40,6 +40,29 @@ INTENT_WORDS = {"plan", "intend", "want", "hope", "aim", "seek"}
 # A small group target stands for its members ("the Baltic states" -> LTU, LVA, EST); a
 # large one ("the West") stays one collective actor.
 MAX_EXPANDED_GROUP = 6
+# Verbs of thinking and attitude, as opposed to verbs of saying.
+STANCE_LEMMAS = {
+    "think",
+    "believe",
+    "feel",
+    "expect",
+    "fear",
+    "worry",
+    "hope",
+    "want",
+    "support",
+    "endorse",
+    "back",
+    "defend",
+    "oppose",
+    "prefer",
+    "plan",
+    "see",
+    "find",
+    "show",
+    "agree",
+    "decline",
+}
 
 
 @dataclass
@@ -101,6 +124,7 @@ class StatementExtractor:
             if hit is not None:
                 statements.append(hit)
         statements.extend(self._headline_colons(doc, statements))
+        statements = _drop_nested_stances(statements)
         statements.sort(key=lambda s: s.cue.start_char)
         for hit in statements:
             _date(doc, hit)
@@ -219,10 +243,12 @@ class StatementExtractor:
         if verb.lower_ == "according":
             return self._according_to(doc, verb)
         spec = self._cue_for(verb)
-        if spec is None or verb.pos_ == "NOUN":
-            return None
+        if spec is None or verb.pos_ == "NOUN" or spec.direct_only or verb.dep_ in ("amod", "compound"):
+            return None  # "pledged delegates", "supporting ads" are not statements
         content = self._content(doc, verb, spec)
         if content is None:
+            return None
+        if spec.clause_subject and not any(c.dep_ in ("nsubj", "nsubjpass") for c in content.root.children):
             return None
         speaker, speaker_span = self._speaker(doc, verb)
         if speaker is None and speaker_span is None:
@@ -443,6 +469,35 @@ class StatementExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _drop_nested_stances(statements: list[StatementHit]) -> list[StatementHit]:
+    """Drop a stance ("think", "support", "want") that is part of another statement's content.
+
+    "Trump said he would support the ban": what Trump supports is what Trump said, one
+    statement. A reporting verb inside reported content stays ("King said Petraeus told
+    them ..."): it names a second speaker.
+    """
+    kept = []
+    for hit in statements:
+        verb = hit.cue.root
+        inside = any(
+            other is not hit
+            and other.content_start <= hit.cue.start_char < other.content_end
+            # "who say the vote was rigged and want him to quit": a stance coordinated with
+            # the reported clause is a second act of the same speaker, not its content.
+            and not (verb.dep_ == "conj" and verb.head.idx == _content_root_idx(other, verb.doc))
+            for other in statements
+        )
+        if inside and verb.lemma_.lower() in STANCE_LEMMAS:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _content_root_idx(hit: StatementHit, doc: Doc) -> int | None:
+    span = doc.char_span(hit.content_start, hit.content_end, alignment_mode="expand")
+    return span.root.idx if span is not None else None
 
 
 def _rejected_proposals(statements: list[StatementHit]) -> None:
