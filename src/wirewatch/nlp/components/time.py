@@ -19,6 +19,19 @@ _ANAPHORIC = re.compile(
     r"|(?:later|earlier) that (?:day|week|month)|that (?:day|week))\b",
     re.IGNORECASE,
 )
+# Words that refer to the present, past or future without a date; TimeML marks them
+# (PRESENT_REF, PAST_REF, FUTURE_REF) but NER does not.
+_REFERENCES = re.compile(
+    r"\b(?:now|currently|nowadays|recently|lately|current|recent|the future|the past|right now)\b",
+    re.IGNORECASE,
+)
+# What NER calls a date but is not a time expression: ages, bare numbers, parts of a day
+# without a day, and adjectives of frequency.
+_NOT_TIME = re.compile(
+    r"^(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old$|^(?:aged? )?\d{1,3}$|^\d+ years? old$"
+    r"|^(?:the )?(?:morning|afternoon|evening|night|overnight)$|^(?:annual|quarterly|annually|biannual)$",
+    re.IGNORECASE,
+)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _MODAL_FUTURE = {"would"}  # future in the past ("said he would step down")
 
@@ -68,14 +81,17 @@ class TimeTagger:
         return doc
 
     def _candidates(self, doc: Doc) -> list[Span]:
-        spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and not _NOT_TIME.match(e.text.strip())]
         taken = {i for s in spans for i in range(s.start, s.end)}
-        for match in _ANAPHORIC.finditer(doc.text):
-            span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="expand")
-            if span is None or any(i in taken for i in range(span.start, span.end)):
-                continue
-            spans.append(span)
-            taken.update(range(span.start, span.end))
+        for pattern in (_ANAPHORIC, _REFERENCES):
+            for match in pattern.finditer(doc.text):
+                span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="expand")
+                if span is None or any(i in taken for i in range(span.start, span.end)):
+                    continue
+                if pattern is _REFERENCES and span.root.pos_ == "ADJ" and span.root.dep_ != "amod":
+                    continue  # "the results are current" is not a time
+                spans.append(span)
+                taken.update(range(span.start, span.end))
         return sorted((_trim(s) for s in spans), key=lambda s: s.start)
 
 
