@@ -92,3 +92,9 @@ def test_read_records_reports_the_bad_line(tmp_path):
     with pytest.raises(InputError, match=r"gold.jsonl:2"):
         list(read_records(path))
     assert len(list(read_records(path, limit=1))) == 1
+
+
+def test_week_values_compare_without_zero_padding():
+    assert timex.same_value("2000-W08", "2000-W8")
+    assert not timex.same_value("2000-W08", "2000-W09")
+    assert not timex.same_value(None, "2000-W08")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,6 +24,14 @@ def score(pairs: Iterable[tuple[dict[str, Any], Extraction]]) -> list[tuple[str,
         strict.add(len(exact), len(pred), len(gold))
         matched = match_one_to_one(pred, gold, lambda p, g: overlaps((p.start, p.end), (g["start"], g["end"])))
         relaxed.add(len(matched), len(pred), len(gold))
-        value.add(sum(1 for p, g in matched if (p.value or "") == g.get("value")), len(pred), len(gold))
+        value.add(sum(1 for p, g in matched if same_value(p.value, g.get("value"))), len(pred), len(gold))
         type_.add(sum(1 for p, g in matched if p.type == g.get("type")), len(pred), len(gold))
     return [("span strict", strict), ("span relaxed", relaxed), ("type", type_), ("value", value)]
+
+
+def same_value(predicted: str | None, gold: str | None) -> bool:
+    """TIMEX3 values equal up to the zero padding of ISO weeks (``2000-W8`` = ``2000-W08``)."""
+    if predicted is None or gold is None:
+        return predicted == gold
+    pad = re.compile(r"W(\d)(?=\b|-|$)")
+    return pad.sub(r"W0\1", predicted) == pad.sub(r"W0\1", gold)
