@@ -80,6 +80,7 @@ events = st.builds(
     evidence=st.builds(Evidence, text=text, start=offsets, end=offsets, sentence=offsets),
     location=maybe(st.builds(Location, name=text, country=maybe(short), lat=maybe(unit), lon=maybe(unit))),
     tone=maybe(unit),
+    trigger=maybe(spans),
 )
 versions = st.builds(
     Versions, wirewatch=short, spacy=short, model=short, model_version=short, actors=short, ontology=short

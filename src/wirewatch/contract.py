@@ -138,6 +138,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
             "sentence": e.evidence.sentence,
         },
         "tone": e.tone,
+        "trigger": span_to_dict(e.trigger) if e.trigger else None,
     }
 
 
@@ -160,6 +161,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         evidence=Evidence(ev["text"], ev["start"], ev["end"], ev.get("sentence", 0)),
         location=Location(loc["name"], loc.get("country"), loc.get("lat"), loc.get("lon")) if loc else None,
         tone=d.get("tone"),
+        trigger=Span(d["trigger"]["text"], d["trigger"]["start"], d["trigger"]["end"]) if d.get("trigger") else None,
     )
 
 

@@ -201,6 +201,7 @@ class Event:
         quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
             4 material conflict.
         tone: tone of the evidence toward the target, -1..+1, or None if not scored.
+        trigger: the words that carry the event (the verb, or a statement's cue).
     """
 
     source: ActorRef | None
@@ -218,6 +219,7 @@ class Event:
     evidence: Evidence
     location: Location | None = None
     tone: float | None = None
+    trigger: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

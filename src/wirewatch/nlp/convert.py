@@ -114,4 +114,5 @@ def _event(hit: EventHit, offsets: _Offsets) -> Event:
         evidence=Evidence(text, start, end, offsets.sentence(hit.evidence.start_char)),
         location=hit.location,
         tone=hit.tone,
+        trigger=TextSpan(*offsets.span(hit.trigger)) if hit.trigger is not None else None,
     )

@@ -78,6 +78,7 @@ class EventHit:
     evidence: Span
     location: Location | None = None
     tone: float | None = None
+    trigger: Span | None = None
 
 
 _DOC_ATTRS = {

@@ -134,6 +134,9 @@ EVENT_COLUMNS = (
     "evidence_start",
     "evidence_end",
     "tone",
+    "trigger_text",
+    "trigger_start",
+    "trigger_end",
 )
 ALERT_COLUMNS = (
     "id",
@@ -299,6 +302,9 @@ def event_rows(x: Extraction) -> list[tuple]:
                 e.evidence.start,
                 e.evidence.end,
                 e.tone,
+                e.trigger.text if e.trigger else None,
+                e.trigger.start if e.trigger else None,
+                e.trigger.end if e.trigger else None,
             )
         )
     return rows
@@ -428,4 +434,7 @@ def _event(e: dict[str, Any]) -> Event:
         evidence=Evidence(e["evidence_text"], e["evidence_start"], e["evidence_end"], e["sentence"]),
         location=Location(loc["name"], loc["country"], loc["lat"], loc["lon"]) if loc else None,
         tone=e["tone"],
+        trigger=Span(e["trigger_text"], e["trigger_start"], e["trigger_end"])
+        if e["trigger_text"] is not None
+        else None,
     )

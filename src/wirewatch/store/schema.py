@@ -164,6 +164,15 @@ MIGRATIONS = (
         "alerts get the first day of their record's date, to sort and filter by it",
         ("ALTER TABLE alerts ADD COLUMN date_start DATE",),
     ),
+    Migration(
+        3,
+        "events keep the words that carry them (the verb or the statement's cue)",
+        (
+            "ALTER TABLE events ADD COLUMN trigger_text TEXT",
+            "ALTER TABLE events ADD COLUMN trigger_start INTEGER",
+            "ALTER TABLE events ADD COLUMN trigger_end INTEGER",
+        ),
+    ),
 )
 
 #: Child tables of an article, deleted and rewritten with it.

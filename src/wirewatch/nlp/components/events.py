@@ -90,6 +90,7 @@ class EventCoder:
                 date=statement.date,
                 date_source=statement.date_source,
                 evidence=evidence,
+                trigger=statement.cue,
             )
             for target in targets
         ]
@@ -148,6 +149,7 @@ class EventCoder:
                         date_source=date_source,
                         evidence=evidence,
                         location=location,
+                        trigger=_trigger(doc, verb),
                     )
                 )
         return out
@@ -238,6 +240,11 @@ class EventCoder:
                         if span.start <= obj.i < span.end:
                             return Location(name=span.text, country=iso3)
         return None
+
+
+def _trigger(doc: Doc, verb: Token) -> Span:
+    particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return doc[verb.i : (particles[0].i if particles else verb.i) + 1]
 
 
 def _reported(verb: Token) -> bool:
