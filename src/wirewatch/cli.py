@@ -390,13 +390,20 @@ def actors_list(country, day, kind, actors, fmt) -> None:
 @click.argument("task")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--limit", type=int, help="Score only the first N records.")
+@actors_option
+@verbs_option
 @model_option
 @format_options
-def evaluate(task, gold, limit, model, fmt) -> None:
-    """Score TASK (actors, quotes, timex) on a GOLD file in the uniform eval format."""
+def evaluate(task, gold, limit, actors, verbs, model, fmt) -> None:
+    """Score TASK (actors, events, quotes, timex) on a GOLD file in the uniform eval format.
+
+    Suites with their own dictionaries (the PETRARCH validation sets) take them with
+    --actors and --verbs, as they were meant to be run.
+    """
     from wirewatch.eval.run import evaluate as run_eval
 
-    report = _with_progress(f"evaluating {task}", lambda tick: run_eval(task, gold, _settings(model=model), limit))
+    settings = _settings(model=model, actors=actors, verbs=verbs)
+    report = _with_progress(f"evaluating {task}", lambda tick: run_eval(task, gold, settings, limit))
     if fmt == "json":
         click.echo(json.dumps(report))
         return

@@ -53,6 +53,23 @@ class Ontology:
             probe = probe[:-1]
         raise ConfigError(f"unknown CAMEO code {code!r}; codes run from 01 to 20 (2-4 digits)")
 
+    def lookup(self, code: str) -> CameoCode:
+        """Like :meth:`get`, but a code no table knows (a user dictionary's own codes, as
+        in the PETRARCH validation suites) is kept as given, with no weight or type."""
+        try:
+            return self.get(code)
+        except ConfigError:
+            root = code[:2] if code[:2].isdigit() else code
+            return CameoCode(
+                code=code,
+                name="code from a user dictionary",
+                goldstein=0.0,
+                quad_class=_quad(root),
+                plover_type="",
+                plover_mode=None,
+                plover_context=None,
+            )
+
     def __contains__(self, code: object) -> bool:
         return code in self.codes
 
@@ -87,3 +104,10 @@ def load_ontology() -> Ontology:
             plover_context=row["plover_context"] or None,
         )
     return Ontology(version=version, codes=codes)
+
+
+def _quad(root: str) -> int:
+    if not root.isdigit():
+        return 0
+    value = int(root)
+    return 1 if value <= 5 else 2 if value <= 9 else 3 if value <= 14 else 4 if value <= 20 else 0

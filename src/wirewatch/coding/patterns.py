@@ -1,7 +1,8 @@
 """Speech cues and event patterns: which words signal which CAMEO codes.
 
 Shipped in ``data/speech.yaml`` and ``data/events.yaml``; users add files in the same
-layout with ``--verbs FILE`` (keys ``cues``, ``refine``, ``patterns``).
+layout with ``--verbs FILE`` (keys ``cues``, ``refine``, ``patterns``), or TABARI/PETRARCH
+verb dictionaries, whose verbs then take precedence over the shipped ones.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from wirewatch.coding.tabari import TabariVerb, is_verbs, parse_verbs
 from wirewatch.errors import ConfigError
 
 CONTENT_KINDS = ("clause", "object", "object_as", "blame_on", "naming")
@@ -66,6 +68,7 @@ class Patterns:
     cues: dict[str, list[SpeechCue]] = field(default_factory=lambda: defaultdict(list))
     refinements: list[Refinement] = field(default_factory=list)
     events: dict[str, list[EventPattern]] = field(default_factory=lambda: defaultdict(list))
+    tabari: dict[str, TabariVerb] = field(default_factory=dict)
 
     def refine(self, cameo: str, content: str) -> str:
         """Narrow ``cameo`` by the words of the content.
@@ -108,11 +111,16 @@ def load_patterns(extra_files: Iterable[Path | str] = ()) -> Patterns:
     docs: list[tuple[str, str]] = [
         (name, base.joinpath(name).read_text("utf-8")) for name in ("speech.yaml", "events.yaml")
     ]
+    tabari: list[tuple[str, str]] = []
     for path in extra_files:
         try:
-            docs.append((str(path), Path(path).read_text("utf-8")))
+            text = Path(path).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read verb file ({exc}); give a UTF-8 YAML file") from exc
+            raise ConfigError(f"{path}: cannot read verb file ({exc}); give a UTF-8 YAML or TABARI file") from exc
+        if Path(path).suffix.lower() not in (".yaml", ".yml") and is_verbs(text):
+            tabari.append((str(path), text))
+        else:
+            docs.append((str(path), text))
     digest = hashlib.sha256()
     patterns = Patterns(version="")
     versions = []
@@ -126,6 +134,9 @@ def load_patterns(extra_files: Iterable[Path | str] = ()) -> Patterns:
             _add(patterns, data)
         except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{name}: malformed verb patterns ({exc}); see the shipped files for the layout") from exc
+    for name, text in tabari:
+        digest.update(text.encode())
+        patterns.tabari.update(parse_verbs(text, name))
     patterns.version = max(versions, default="0") + "-" + digest.hexdigest()[:8]
     return patterns
 

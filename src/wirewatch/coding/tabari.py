@@ -222,7 +222,158 @@ def _numbered_lines(text: str) -> list[tuple[int, str]]:
             if "-->" not in after:
                 in_comment = True
             line = before
-        line = line.split("#", 1)[0].rstrip()
+        line = _strip_comment(line).rstrip()
         if line.strip():
             out.append((number, line))
     return out
+
+
+# ---------------------------------------------------------------------- verbs
+
+_VERB_HEADER = re.compile(r"^---\s+(?P<verb>[^\[]+?)\s*\[(?P<code>[^\]]*)\]\s*---")
+_SYNSET = re.compile(r"^&([A-Z0-9_]+)")
+
+
+@dataclass(frozen=True)
+class TabariPattern:
+    """Words that must stand before and after the verb, each slot a set of alternatives."""
+
+    before: tuple[tuple[tuple[str, ...], ...], ...]
+    after: tuple[tuple[tuple[str, ...], ...], ...]
+    code: str
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after)
+
+
+@dataclass
+class TabariVerb:
+    """A verb with its default code (None for ``---``) and its patterns."""
+
+    lemma: str
+    code: str | None
+    patterns: list[TabariPattern] = field(default_factory=list)
+
+
+def is_verbs(text: str) -> bool:
+    """Whether a TABARI dictionary is a verbs dictionary (``--- VERB [CODE] ---`` blocks)."""
+    return any(_VERB_HEADER.match(line.strip()) for line in text.splitlines())
+
+
+def parse_verbs(text: str, origin: str) -> dict[str, TabariVerb]:
+    """Parse a verbs dictionary into verbs by lower-case lemma.
+
+    Synsets (``&NAME`` followed by ``+WORD`` lines) are expanded inside patterns; the
+    markers ``$`` (source), ``+`` (target), ``^`` (skip) and ``%`` and the brackets of
+    phrases are dropped: what remains are the words a sentence must contain around the
+    verb for the pattern's code to apply.
+    """
+    numbered = _numbered_lines(text)
+    # Synsets can stand anywhere: "&NAME" and the "+WORD" lines right after it.
+    synsets: dict[str, list[str]] = {}
+    in_synset: set[int] = set()
+    current: str | None = None
+    for number, line in numbered:
+        stripped = line.strip()
+        match = _SYNSET.match(stripped)
+        if match:
+            current = match.group(1)
+            synsets[current] = []
+            in_synset.add(number)
+        elif stripped.startswith("+") and current is not None:
+            synsets[current].append(stripped[1:].strip())
+            in_synset.add(number)
+        else:
+            current = None
+    verbs: dict[str, TabariVerb] = {}
+    block: list[TabariVerb] = []
+    for number, line in numbered:
+        stripped = line.strip()
+        header = _VERB_HEADER.match(stripped)
+        if header:
+            block = [_verb(verbs, header.group("verb"), header.group("code"))]
+            continue
+        if not block or number in in_synset:
+            continue
+        if stripped.startswith("-"):
+            code_match = _CODE.search(stripped)
+            if code_match is None:
+                raise ConfigError(f"{origin}:{number}: a verb pattern without a [CODE]")
+            pattern = _pattern(stripped[1 : code_match.start()], code_match.group(1).strip(), synsets)
+            if pattern is not None:
+                for verb in block:
+                    verb.patterns.append(pattern)
+            continue
+        # A verb form line: "ABANDON", "+SYNONYM", "WIRE_+TAP {WIRE_+TAPPED ...} [CODE]".
+        code_match = _CODE.search(stripped)
+        head = _PLURALS.sub("", stripped[: code_match.start()] if code_match else stripped).strip()
+        words = [w for w in re.split(r"[_\s]+", head.lstrip("+")) if w]
+        marked = [w[1:] for w in words if w.startswith("+")]
+        lemma = (marked[0] if marked else (words[-1] if words else "")).strip("+")
+        if lemma:
+            code = code_match.group(1).strip() if code_match else block[0].code or "---"
+            verb = _verb(verbs, lemma, code)
+            if verb not in block:
+                block.append(verb)
+    return verbs
+
+
+def _verb(verbs: dict[str, TabariVerb], name: str, code: str) -> TabariVerb:
+    lemma = re.split(r"[_\s]+", name.strip())[0].lower()
+    default = None if code.strip() in NULL_CODES else code.strip()
+    verb = verbs.get(lemma)
+    if verb is None:
+        verb = verbs[lemma] = TabariVerb(lemma, default)
+    elif verb.code is None:
+        verb.code = default
+    return verb
+
+
+def _pattern(body: str, code: str, synsets: dict[str, list[str]]) -> TabariPattern | None:
+    if code in NULL_CODES:
+        code = "---"
+    tokens = [t for t in re.split(r"[\s_(){}]+", body) if t]
+    before: list[tuple[tuple[str, ...], ...]] = []
+    after: list[tuple[tuple[str, ...], ...]] = []
+    seen_verb = False
+    for token in tokens:
+        if token == "*":
+            seen_verb = True
+            continue
+        word = token.strip("$+^%")
+        if not word:
+            continue
+        if word.startswith("&"):
+            options = tuple(
+                tuple(w.lower() for w in re.split(r"[\s_]+", item) if w) for item in _expand(word[1:], synsets)
+            )
+        else:
+            options = ((word.lower(),),)
+        (after if seen_verb else before).append(options)
+    if not seen_verb:
+        return None
+    return TabariPattern(tuple(before), tuple(after), code)
+
+
+def _expand(name: str, synsets: dict[str, list[str]], depth: int = 0) -> list[str]:
+    out: list[str] = []
+    for item in synsets.get(name.rstrip("_"), synsets.get(name, [])):
+        if item.startswith("&") and depth < 4:
+            out.extend(_expand(item[1:], synsets, depth + 1))
+        else:
+            out.append(item)
+    return out or [name]
+
+
+def _strip_comment(line: str) -> str:
+    """Cut a ``#`` comment, but not a ``#`` inside a code block such as ``[###]``."""
+    depth = 0
+    for index, char in enumerate(line):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(0, depth - 1)
+        elif char == "#" and depth == 0:
+            return line[:index]
+    return line

@@ -9,12 +9,13 @@ from typing import Any
 
 from wirewatch.config import Settings
 from wirewatch.errors import ConfigError
-from wirewatch.eval import actors, quotes, timex
+from wirewatch.eval import actors, events, quotes, timex
 from wirewatch.eval.scoring import PRF, read_records, rows
 from wirewatch.types import Article, Extraction, Failure, Versions
 
 TASKS: dict[str, Callable[..., list[tuple[str, PRF]]]] = {
     "actors": actors.score,
+    "events": events.score,
     "quotes": quotes.score,
     "timex": timex.score,
 }

@@ -78,7 +78,7 @@ def _statement(hit: StatementHit, offsets: _Offsets) -> Statement:
     elif hit.speaker_span is not None:
         text, start, end = offsets.span(hit.speaker_span)
         speaker = Mention(text, start, end, offsets.sentence(hit.speaker_span.start_char), None)
-    code = load_ontology().get(hit.cameo)
+    code = load_ontology().lookup(hit.cameo)
     return Statement(
         sentence=hit.sentence,
         speaker=speaker,
@@ -96,7 +96,7 @@ def _statement(hit: StatementHit, offsets: _Offsets) -> Statement:
 
 
 def _event(hit: EventHit, offsets: _Offsets) -> Event:
-    code = load_ontology().get(hit.cameo)
+    code = load_ontology().lookup(hit.cameo)
     text, start, end = offsets.span(hit.evidence)
     return Event(
         source=hit.source,

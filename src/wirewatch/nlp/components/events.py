@@ -13,15 +13,18 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.coding.actors import ActorDictionary, load_dictionary, load_shipped
 from wirewatch.coding.patterns import EventPattern, Patterns, load_patterns, load_shipped_patterns
+from wirewatch.coding.tabari import TabariVerb
 from wirewatch.nlp.components.syntax import (
     clause_modality,
     governing_timex,
     mentions_of,
     subject_of,
 )
-from wirewatch.nlp.extensions import EventHit, MentionHit, StatementHit, anchor_date
+from wirewatch.nlp.extensions import EventHit, MentionHit, StatementHit, anchor_date, mention_at
 from wirewatch.types import ActorRef, Location
 
+# Where a dictionary verb's target is: the direct object, else any object after the verb.
+TABARI_TARGETS = ("dobj", "any")
 SPEECH_LEMMAS = {"say", "tell", "claim", "report", "allege", "announce", "add", "insist"}
 # Nouns that name a protest as a target stand for its participants.
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "unrest", "dissent", "strike"}
@@ -31,10 +34,20 @@ PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "unrest", "dissen
     "wirewatch_events",
     requires=["doc._.ww_mentions", "doc._.ww_statements", "doc._.ww_timexes"],
     assigns=["doc._.ww_events"],
-    default_config={"verb_files": [], "actor_files": [], "events_from_statements": True},
+    default_config={
+        "verb_files": [],
+        "actor_files": [],
+        "events_from_statements": True,
+        "generic_speech_codes": ["010", "012", "013"],
+    },
 )
 def make_event_component(
-    nlp: Language, name: str, verb_files: list[str], actor_files: list[str], events_from_statements: bool
+    nlp: Language,
+    name: str,
+    verb_files: list[str],
+    actor_files: list[str],
+    events_from_statements: bool,
+    generic_speech_codes: list[str],
 ) -> EventCoder:
     """Factory for the event coder.
 
@@ -42,29 +55,44 @@ def make_event_component(
         verb_files: extra pattern files (YAML) added to the shipped patterns.
         actor_files: extra actor files.
         events_from_statements: code each statement's speech act as a verbal event.
+        generic_speech_codes: speech acts that stay statements only: a plain "said"
+            (010) is how news reports, and counting it as an event would count stories,
+            not events. Statements keep them all.
     """
     patterns = load_patterns(verb_files) if verb_files else load_shipped_patterns()
     actors = load_dictionary(actor_files) if actor_files else load_shipped()
-    return EventCoder(patterns, actors, events_from_statements)
+    return EventCoder(patterns, actors, events_from_statements, frozenset(generic_speech_codes))
 
 
 class EventCoder:
     """Codes CAMEO events in a Doc that has mentions, times and statements."""
 
-    def __init__(self, patterns: Patterns, actors: ActorDictionary, events_from_statements: bool) -> None:
+    def __init__(
+        self,
+        patterns: Patterns,
+        actors: ActorDictionary,
+        events_from_statements: bool,
+        generic_speech_codes: frozenset[str] = frozenset(),
+    ) -> None:
         self.patterns = patterns
         self.actors = actors
         self.events_from_statements = events_from_statements
+        self.generic_speech_codes = generic_speech_codes
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventHit] = []
+        tabari = self.patterns.tabari
         if self.events_from_statements:
             for statement in doc._.ww_statements or ():
+                if statement.cue.root.lemma_.lower() in tabari:
+                    continue  # the user's verb dictionary codes this verb
                 events.extend(self._verbal(doc, statement))
         contents = [(s.content_start, s.content_end) for s in doc._.ww_statements or ()]
         for token in doc:
             if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
-                for event in self._material(doc, token):
+                entry = tabari.get(token.lemma_.lower())
+                coded = self._tabari(doc, token, entry) if entry is not None else self._material(doc, token)
+                for event in coded:
                     # A promise or a threat inside what someone said is carried by the
                     # statement's speech act ("said he would step down" is an intent).
                     inside = any(a <= token.idx < b for a, b in contents)
@@ -76,7 +104,7 @@ class EventCoder:
 
     def _verbal(self, doc: Doc, statement: StatementHit) -> list[EventHit]:
         source = statement.speaker.actor if statement.speaker else None
-        if source is None:
+        if source is None or statement.cameo in self.generic_speech_codes:
             return []
         targets: list[ActorRef | None] = list(statement.targets) or [statement.addressee]
         evidence = _sentence_of(doc, statement.cue.start)
@@ -99,27 +127,54 @@ class EventCoder:
         pattern = self._pattern_for(verb)
         if pattern is None:
             return []
+        sources, targets = self._roles(doc, verb, pattern.targets, pattern.passive_source)
+        if pattern.cameo == "042" and pattern.objects and verb.lemma_ == "send":
+            # "Russia sent its foreign minister to Minsk": the visitor is the envoy.
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            envoys = [m.actor for m in self._participants(doc, obj)] if obj is not None else []
+            sources = envoys or sources
+        return self._events(doc, verb, sources, targets, pattern.cameo)
+
+    def _tabari(self, doc: Doc, verb: Token, entry: TabariVerb) -> list[EventHit]:
+        """An event coded by a user's TABARI/PETRARCH verb dictionary.
+
+        The most specific pattern whose words surround the verb gives the code, else the
+        verb's own code; ``A:B`` codes a reciprocal pair (source does A, target does B).
+        """
+        code = _tabari_code(doc, verb, entry)
+        if code is None:
+            return []
+        sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
+        forward, _, backward = code.partition(":")
+        events = self._events(doc, verb, sources, targets, forward)
+        if backward:
+            events += self._events(doc, verb, targets, sources, backward)
+        return events
+
+    def _roles(
+        self, doc: Doc, verb: Token, target_specs: tuple[str, ...], passive_source: str | None
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Sources and targets of a verb: subject and object, or agent and subject of a passive."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive:
             targets = [m.actor for c in verb.children if c.dep_ == "nsubjpass" for m in self._participants(doc, c)]
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             sources = [m.actor for m in self._participants(doc, agent_obj)] if agent_obj is not None else []
-            if not sources and pattern.passive_source == "target_government" and targets:
+            if not sources and passive_source == "target_government" and targets:
                 country = targets[0].country
                 if country:
                     sources = [self.actors.country_ref(country, "GOV", "implied", 0.6)]
-        else:
-            subject = subject_of(verb)
-            if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
-                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "pobj")), None)
-            sources = [m.actor for m in self._participants(doc, subject)] if subject is not None else []
-            targets = self._targets(doc, verb, pattern)
-            if pattern.cameo == "042" and pattern.objects and verb.lemma_ == "send":
-                # "Russia sent its foreign minister to Minsk": the visitor is the envoy.
-                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-                envoys = [m.actor for m in self._participants(doc, obj)] if obj is not None else []
-                sources = envoys or sources
+            return sources, targets
+        subject = subject_of(verb)
+        if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "pobj")), None)
+        sources = [m.actor for m in self._participants(doc, subject)] if subject is not None else []
+        return sources, self._targets(doc, verb, target_specs)
+
+    def _events(
+        self, doc: Doc, verb: Token, sources: list[ActorRef], targets: list[ActorRef], cameo: str
+    ) -> list[EventHit]:
         if not sources:
             return []
         modality = clause_modality(verb, climb=True)
@@ -143,7 +198,7 @@ class EventCoder:
                         sentence=_sent_index(doc, verb),
                         source=source,
                         target=target,
-                        cameo=pattern.cameo,
+                        cameo=cameo,
                         modality=modality,
                         date=date,
                         date_source=date_source,
@@ -176,8 +231,8 @@ class EventCoder:
                 best = (score, p)
         return best[1] if best else None
 
-    def _targets(self, doc: Doc, verb: Token, pattern: EventPattern) -> list[ActorRef]:
-        for spec in pattern.targets:
+    def _targets(self, doc: Doc, verb: Token, specs: tuple[str, ...]) -> list[ActorRef]:
+        for spec in specs:
             found: list[ActorRef] = []
             if spec == "dobj":
                 for child in verb.children:
@@ -197,8 +252,21 @@ class EventCoder:
                                         found = [m.actor for m in self._participants(doc, obj)] or self._place_target(
                                             doc, obj
                                         )
+            if spec == "any":
+                found = self._any_object(doc, verb)
             if found:
                 return found
+        return []
+
+    def _any_object(self, doc: Doc, verb: Token) -> list[ActorRef]:
+        """The first actor among the verb's objects, prepositional objects and clauses."""
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl"):
+                continue
+            for token in child.subtree:
+                mention = mention_at(doc, token)
+                if mention is not None and mention.actor is not None:
+                    return [m.actor for m in self._participants(doc, mention.head)]
         return []
 
     def _participants(self, doc: Doc, token: Token | None) -> list[MentionHit]:
@@ -280,3 +348,37 @@ def _story_country(doc: Doc) -> str | None:
         if m.actor.country and m.actor.resolved_by != "context":
             counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _tabari_code(doc: Doc, verb: Token, entry: TabariVerb) -> str | None:
+    """The code of the most specific pattern that matches around the verb, else the verb's."""
+    sent = verb.sent
+    before = [t.lower_ for t in doc[max(sent.start, verb.i - 10) : verb.i]]
+    after = [t.lower_ for t in doc[verb.i + 1 : min(sent.end, verb.i + 15)]]
+    best = None
+    for pattern in entry.patterns:
+        if (
+            _slots_in_order(pattern.before, before)
+            and _slots_in_order(pattern.after, after)
+            and (best is None or pattern.size > best.size)
+        ):
+            best = pattern
+    code = best.code if best is not None else entry.code
+    return None if code in (None, "---") else code
+
+
+def _slots_in_order(slots: tuple[tuple[tuple[str, ...], ...], ...], words: list[str]) -> bool:
+    position = 0
+    for options in slots:
+        found = False
+        while position < len(words) and not found:
+            for option in options:
+                if tuple(words[position : position + len(option)]) == option:
+                    position += len(option)
+                    found = True
+                    break
+            else:
+                position += 1
+        if not found:
+            return False
+    return True

@@ -35,10 +35,10 @@ class ToneScorer:
         for statement in doc._.ww_statements or ():
             span = doc.char_span(statement.content_start, statement.content_end, alignment_mode="expand")
             content = [t.lemma_ for t in span] if span is not None else []
-            goldstein = self.ontology.get(statement.cameo).goldstein
+            goldstein = self.ontology.lookup(statement.cameo).goldstein
             tone = target_tone(goldstein, content, self.lexicon)
             statement.tone = {t.code: tone for t in statement.targets}
         for event in doc._.ww_events or ():
-            goldstein = self.ontology.get(event.cameo).goldstein
+            goldstein = self.ontology.lookup(event.cameo).goldstein
             event.tone = target_tone(goldstein, [t.lemma_ for t in event.evidence], self.lexicon)
         return doc

@@ -1,0 +1,112 @@
+"""Events against CAMEO and PLOVER gold: triples, PLOVER types, ConfliBERT penta-classes.
+
+One scorer for the three kinds of gold the public sets hold, chosen per record:
+
+- PETRARCH suites (``gold.events`` of ``{source, target, code}``): (source, target, code)
+  triples per sentence at full-code and root-code level; a sentence that should yield no
+  event (``gold.no_events``) counts every predicted event as a false positive;
+- PLOVER records (``gold.events`` of ``{event, source, target, ...}``): the PLOVER type
+  of the sentence's main event (accuracy, and P/R/F1 where "no event" is a miss);
+- ConfliBERT class records (``gold.labels.penta_class``): the penta-class of the main
+  event (0 statement, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+  4 material conflict), accuracy and macro-F1.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from wirewatch.eval.scoring import PRF
+from wirewatch.types import Event, Extraction
+
+FACTUAL = ("asserted", "reported")
+
+
+def main_event(x: Extraction) -> Event | None:
+    """The event a sentence is about: the first factual material event, else the first event.
+
+    "Police detained protesters, witnesses said" is about the detentions; a sentence
+    whose only events are statements is about the first statement.
+    """
+    candidates = [e for e in x.events if e.modality in FACTUAL] or list(x.events)
+    if not candidates:
+        return None
+    material = [e for e in candidates if e.root not in ("01", "02")]
+    return (material or candidates)[0]
+
+
+def penta_class(event: Event | None) -> int:
+    """ConfliBERT's five classes from a CAMEO code: public statements (01) are 0."""
+    if event is None or event.root == "01":
+        return 0
+    return event.quad_class
+
+
+def _triples(events: Iterable[dict[str, Any]] | Iterable[Event], level: str) -> Counter[tuple[str, str, str]]:
+    out: Counter[tuple[str, str, str]] = Counter()
+    for e in events:
+        if isinstance(e, Event):
+            if e.source is None or e.modality not in FACTUAL:
+                continue
+            source, target, code = e.source.code, e.target.code if e.target else "---", e.cameo
+        else:
+            source, target, code = str(e.get("source") or "---"), str(e.get("target") or "---"), str(e.get("code"))
+        out[(source, target, code[:2] if level == "root" else code)] += 1
+    return out
+
+
+def score(pairs: Iterable[tuple[dict[str, Any], Extraction]]) -> list[tuple[str, PRF]]:
+    """Score extractions against whichever event gold each record carries."""
+    full, root, plover, plover_acc = PRF(), PRF(), PRF(), PRF()
+    penta_gold: list[int] = []
+    penta_pred: list[int] = []
+    for record, x in pairs:
+        gold = record.get("gold") or {}
+        labels = gold.get("labels") or {}
+        if "penta_class" in labels:
+            penta_gold.append(int(labels["penta_class"]))
+            penta_pred.append(penta_class(main_event(x)))
+            continue
+        events = gold.get("events") or []
+        if not events and "entities" in gold and not gold.get("no_events"):
+            continue  # ConfliBERT span records: actor spans only, scored by the actors task
+        if events and "event" in events[0]:
+            expected = str(events[0].get("event") or "").upper()
+            found = main_event(x)
+            predicted = found.plover_type if found is not None and found.plover_type else ""
+            hit = int(predicted == expected)
+            plover.add(hit, int(bool(predicted)), 1)
+            plover_acc.add(hit, 1, 1)
+            continue
+        if gold.get("error"):
+            continue  # sentences the coder should reject are not scored
+        for metric, level in ((full, "full"), (root, "root")):
+            expected_triples = _triples(events, level)
+            predicted_triples = _triples(x.events, level)
+            tp = sum((expected_triples & predicted_triples).values())
+            metric.add(tp, sum(predicted_triples.values()), sum(expected_triples.values()))
+    out: list[tuple[str, PRF]] = []
+    if full.tp + full.fp + full.fn:
+        out += [("triples, full code", full), ("triples, root code", root)]
+    if plover_acc.tp + plover_acc.fp:
+        out += [("PLOVER type", plover), ("PLOVER type accuracy", plover_acc)]
+    if penta_gold:
+        out += _penta(penta_gold, penta_pred)
+    return out
+
+
+def _penta(gold: list[int], pred: list[int]) -> list[tuple[str, PRF]]:
+    accuracy = PRF()
+    accuracy.add(sum(g == p for g, p in zip(gold, pred, strict=True)), len(gold), len(gold))
+    out = [("penta-class accuracy", accuracy)]
+    for label in range(5):
+        m = PRF()
+        m.add(
+            sum(1 for g, p in zip(gold, pred, strict=True) if g == p == label),
+            sum(1 for p in pred if p == label),
+            sum(1 for g in gold if g == label),
+        )
+        out.append((f"penta-class {label}", m))
+    return out
