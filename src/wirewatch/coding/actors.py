@@ -426,6 +426,15 @@ def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
             _add_document(actors, data)
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{name}: malformed actor entry ({exc!r}); see the shipped files for the layout") from exc
+    if any(is_agents(text) for _, text in tabari):
+        # A TABARI agents dictionary is a complete agent vocabulary with its own codes: it
+        # replaces the shipped generic agents rather than mixing two codings of "militia".
+        for form in list(actors.words):
+            kept = [e for e in actors.words[form] if e.kind != "agent"]
+            if kept:
+                actors.words[form] = kept
+            else:
+                del actors.words[form]
     for name, text in tabari:
         if is_agents(text):
             for agent in parse_agents(text, name):

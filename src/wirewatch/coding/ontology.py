@@ -54,10 +54,14 @@ class Ontology:
         raise ConfigError(f"unknown CAMEO code {code!r}; codes run from 01 to 20 (2-4 digits)")
 
     def lookup(self, code: str) -> CameoCode:
-        """Like :meth:`get`, but a code no table knows (a user dictionary's own codes, as
-        in the PETRARCH validation suites) is kept as given, with no weight or type."""
+        """Like :meth:`get`, but the code is kept as given: a finer code than the table has
+        takes the rest from its parent, and a code no table knows (a user dictionary's own,
+        as in the PETRARCH validation suites) gets no weight or type."""
+        known = self.codes.get(code)
+        if known is not None:
+            return known
         try:
-            return self.get(code)
+            parent = self.get(code)
         except ConfigError:
             root = code[:2] if code[:2].isdigit() else code
             return CameoCode(
@@ -69,6 +73,16 @@ class Ontology:
                 plover_mode=None,
                 plover_context=None,
             )
+        # A finer code than the table has: keep the code, take the rest from its parent.
+        return CameoCode(
+            code=code,
+            name=parent.name,
+            goldstein=parent.goldstein,
+            quad_class=parent.quad_class,
+            plover_type=parent.plover_type,
+            plover_mode=parent.plover_mode,
+            plover_context=parent.plover_context,
+        )
 
     def __contains__(self, code: object) -> bool:
         return code in self.codes

@@ -175,7 +175,11 @@ class ActorResolver:
         for key, start, end in self.name_matcher(doc):
             raw.append(_Match(start, end, list(self.actors.names[self._name_keys[key]])))
         for key, start, end in self.prefix_matcher(doc) if len(self.prefix_matcher) else ():
-            raw.append(_Match(start, end, list(self._prefix_entries[key])))
+            entries = self._prefix_entries[key]
+            # A stem of an agent ("DIPLOMAT") must match a noun, not "diplomatic".
+            if all(e.kind == "agent" for e in entries) and doc[start:end].root.pos_ not in ("NOUN", "PROPN"):
+                continue
+            raw.append(_Match(start, end, list(entries)))
         for key, start, end in self.word_matcher(doc):
             entries = list(self.actors.words[self._name_keys[key]])
             # Common nouns only: "general" in "general elections" or "press" the verb are

@@ -8,6 +8,8 @@ leaders have been jailed": the government of their country jailed them).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -177,6 +179,8 @@ class EventCoder:
     ) -> list[EventHit]:
         if not sources:
             return []
+        # A dictionary entry that names several actors at once ("FRO/BIL/SAM") acts as each.
+        sources, targets = _split_joint(sources), _split_joint(targets)
         modality = clause_modality(verb, climb=True)
         if modality == "asserted" and _reported(verb):
             modality = "reported"
@@ -348,6 +352,16 @@ def _story_country(doc: Doc) -> str | None:
         if m.actor.country and m.actor.resolved_by != "context":
             counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for ref in refs:
+        if ref.members and "/" in ref.code:
+            out.extend(replace(ref, code=m, country=m[:3], sector=m[3:6] or None, members=()) for m in ref.members)
+        else:
+            out.append(ref)
+    return out
 
 
 def _tabari_code(doc: Doc, verb: Token, entry: TabariVerb) -> str | None:

@@ -96,6 +96,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN"):
         return subject_of(head, depth + 1)
+    if verb.dep_ in ("acomp", "attr", "oprd") or (verb.dep_ == "xcomp" and head.pos_ in ("ADJ", "ADP")):
+        # "Arnor is about to restore ties", "Russia is ready to help": the subject of the
+        # copula is the subject of the infinitive.
+        return subject_of(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         # "was quoted as saying", "began by saying", "before asking her"
         return subject_of(head.head, depth + 1)
@@ -109,11 +113,17 @@ def _is_infinitive(verb: Token) -> bool:
 
 
 def coordinated(token: Token) -> list[Token]:
-    """The token and its conjuncts ("Poland and the Baltic states")."""
+    """The token and its conjuncts ("Poland and the Baltic states").
+
+    A list the parser reads as an apposition ("Mordor, the Shire, Fornost and Bree":
+    "the Shire" appos, the rest its conjuncts) is a coordination too.
+    """
     out = [token]
-    for conj in token.conjuncts:
-        if conj.pos_ in ("NOUN", "PROPN", "PRON") and conj not in out:
-            out.append(conj)
+    heads = [token] + [c for c in token.children if c.dep_ == "appos" and c.conjuncts]
+    for head in heads:
+        for member in (head, *head.conjuncts):
+            if member.pos_ in ("NOUN", "PROPN", "PRON") and member not in out:
+                out.append(member)
     return out
 
 
