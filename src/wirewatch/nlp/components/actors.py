@@ -278,6 +278,12 @@ class ActorResolver:
                     doc, head, start if index == 0 else first_token, end, title, agent, iso3, "dictionary", state
                 )
             return
+        if (title or agent) and not _coordinated_countries(group):
+            places = self._countries_after(doc, head, state)
+            if len(places) > 1:
+                for iso3 in places:
+                    self._resolve_role(doc, head, start, end, title, agent, iso3, "dictionary", state)
+                return
         country, how = self._country_of(doc, head, entries, state, start, end)
         if how == "possessor" and (title or agent):
             start = state.absorb_possessor(head, start)
@@ -447,7 +453,24 @@ class ActorResolver:
         for entry in self.actors.names.get(token.text, ()):
             if entry.kind in ("country", "capital", "adjective"):
                 return entry.key
+        for entry in self.actors.words.get(token.lower_, ()):
+            if entry.kind == "coded":
+                ref = self.actors.coded_ref(entry.key, state.day)
+                if ref is not None and ref.country and ref.sector is None:
+                    return ref.country
         return None
+
+    def _countries_after(self, doc: Doc, head: Token, state: _Resolution) -> list[str]:
+        """Countries in an "in"/"of"/"from" phrase of the head, with their conjuncts
+        ("lawmakers in Arnor and Gondor")."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = [c for t in (obj, *obj.conjuncts) if (c := self._country_in(doc, t, state))]
+                        if found:
+                            return list(dict.fromkeys(found))
+        return []
 
     def _resolve_pronoun(self, doc: Doc, token: Token, state: _Resolution) -> None:
         if token.lower_ in REFLEXIVES:

@@ -181,6 +181,14 @@ class EventCoder:
             return []
         # A dictionary entry that names several actors at once ("FRO/BIL/SAM") acts as each.
         sources, targets = _split_joint(sources), _split_joint(targets)
+        if not targets and len({s.code for s in sources}) > 1:
+            # "Gondor and Osgiliath renewed ties": coordinated sources with no object act
+            # on each other.
+            return [
+                hit
+                for source in sources
+                for hit in self._events(doc, verb, [source], [t for t in sources if t.code != source.code], cameo)
+            ]
         modality = clause_modality(verb, climb=True)
         if modality == "asserted" and _reported(verb):
             modality = "reported"
