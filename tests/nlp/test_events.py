@@ -38,6 +38,31 @@ def test_event_location_from_a_capital(run):
     x = run("Police detained dozens of protesters in Minsk on Sunday.", dt.date(2020, 8, 10))
     e = next(e for e in x.events if e.cameo == "173")
     assert (e.location.name, e.location.country) == ("Minsk", "BLR")
+    assert e.location.lat == pytest.approx(53.9, abs=0.1) and e.location.lon == pytest.approx(27.6, abs=0.1)
+
+
+@pytest.mark.model
+def test_event_location_from_a_city_or_the_dateline(run):
+    x = run("Riot police beat students in Grodno on Monday.", dt.date(2020, 8, 12))
+    e = next(e for e in x.events if e.cameo.startswith("18"))
+    assert (e.location.name, e.location.country) == ("Grodno", "BLR")
+    x = run("VILNIUS (WDW) - Lithuanian police detained two smugglers on Monday.", dt.date(2020, 8, 12))
+    e = next(e for e in x.events if e.cameo == "173")
+    assert (e.location.name, e.location.country) == ("Vilnius", "LTU")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cameo", "modality"),
+    [
+        ("Poland will impose sanctions on Belarus.", "1312", "future"),
+        ("Lavrov will visit Minsk next week.", "036", "future"),
+        ("Lithuania would expel the Belarusian ambassador if the crackdown went on.", "1311", "conditional"),
+    ],
+)
+def test_announced_acts_are_intents_or_threats(run, text, cameo, modality):
+    x = run(text, dt.date(2020, 9, 1))
+    assert [(e.cameo, e.modality) for e in x.events] == [(cameo, modality)]
 
 
 @pytest.mark.model

@@ -125,3 +125,24 @@ def _quad(root: str) -> int:
         return 0
     value = int(root)
     return 1 if value <= 5 else 2 if value <= 9 else 3 if value <= 14 else 4 if value <= 20 else 0
+
+
+# What a future or conditional act amounts to today: the intent to do it (cooperative
+# acts) or the threat of it (hostile ones), as CAMEO codes a stated plan.
+INTENT_OF_ROOT = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
+    "14": "133", "15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+}  # fmt: skip
+INTENT_OF_CODE = {"163": "1312", "161": "1311", "162": "1311", "0832": "0341", "0841": "0353", "173": "137"}
+
+
+def intent_code(code: str) -> str | None:
+    """The intent or threat code for a material act that is only announced.
+
+    Example:
+        >>> intent_code("042"), intent_code("163"), intent_code("190")
+        ('036', '1312', '138')
+    """
+    if code in INTENT_OF_CODE:
+        return INTENT_OF_CODE[code]
+    return INTENT_OF_ROOT.get(code[:2])

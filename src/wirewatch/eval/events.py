@@ -22,6 +22,24 @@ from wirewatch.eval.scoring import PRF
 from wirewatch.types import Event, Extraction
 
 FACTUAL = ("asserted", "reported")
+# The PLOVER gold records follow PLOVER 0.5 (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT were
+# categories then); wirewatch outputs the current PLOVER types. For scoring, an event's
+# CAMEO root gives its category in that older scheme.
+GSR_TYPES = {
+    "02": "DEMAND", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+    "09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE", "12": "REJECT", "13": "THREATEN",
+    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "FIGHT",
+    "20": "ASSAULT",
+}  # fmt: skip
+
+
+def gsr_type(event: Event | None) -> str:
+    """The PLOVER 0.5 category of an event (08 splits into CONCEDE and RETREAT as now)."""
+    if event is None:
+        return ""
+    if event.root == "08":
+        return event.plover_type or "CONCEDE"
+    return GSR_TYPES.get(event.root, "")
 
 
 def main_event(x: Extraction) -> Event | None:
@@ -74,8 +92,7 @@ def score(pairs: Iterable[tuple[dict[str, Any], Extraction]]) -> list[tuple[str,
             continue  # ConfliBERT span records: actor spans only, scored by the actors task
         if events and "event" in events[0]:
             expected = str(events[0].get("event") or "").upper()
-            found = main_event(x)
-            predicted = found.plover_type if found is not None and found.plover_type else ""
+            predicted = gsr_type(main_event(x))
             hit = int(predicted == expected)
             plover.add(hit, int(bool(predicted)), 1)
             plover_acc.add(hit, 1, 1)

@@ -24,6 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.coding.actors import ActorDictionary, Entry, load_dictionary, load_shipped, office_of
+from wirewatch.coding.gazetteer import load_gazetteer
 from wirewatch.nlp.extensions import MentionHit
 from wirewatch.types import ActorRef
 
@@ -215,6 +216,14 @@ class ActorResolver:
             iso3 = self.actors.capitals.get(city)
             if iso3:
                 votes[iso3] += 2
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        gazetteer = load_gazetteer()
+        for ent in doc.ents:
+            # Cities the dictionary does not list ("in Grodno") still say where the story is.
+            if ent.label_ == "GPE" and ent.start not in covered:
+                place = gazetteer.locate(ent.text)
+                if place is not None and place.country:
+                    votes[place.country] += 1
         for m in matches:
             for e in m.entries:
                 if e.kind in ("country", "adjective", "demonym", "capital", "metonym"):

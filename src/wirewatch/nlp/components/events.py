@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.coding.actors import ActorDictionary, load_dictionary, load_shipped
+from wirewatch.coding.gazetteer import load_gazetteer
+from wirewatch.coding.ontology import intent_code
 from wirewatch.coding.patterns import EventPattern, Patterns, load_patterns, load_shipped_patterns
 from wirewatch.coding.tabari import TabariVerb
 from wirewatch.nlp.components.syntax import (
@@ -27,6 +29,7 @@ from wirewatch.types import ActorRef, Location
 
 # Where a dictionary verb's target is: the direct object, else any object after the verb.
 TABARI_TARGETS = ("dobj", "any")
+LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 SPEECH_LEMMAS = {"say", "tell", "claim", "report", "allege", "announce", "add", "insist"}
 # Nouns that name a protest as a target stand for its participants.
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "unrest", "dissent", "strike"}
@@ -198,6 +201,10 @@ class EventCoder:
         else:
             anchor, kind = anchor_date(doc)
             date, date_source = (anchor.isoformat(), kind) if anchor else (None, "none")
+        if modality in ("future", "conditional"):
+            # "Fischer will visit Albania" is an intent to meet, "would boycott" a threat:
+            # the act has not happened, its announcement has.
+            cameo = intent_code(cameo) or cameo
         evidence = _clause_evidence(doc, verb)
         location = self._location(doc, verb)
         out = []
@@ -313,13 +320,35 @@ class EventCoder:
         return []
 
     def _location(self, doc: Doc, verb: Token) -> Location | None:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "at", "to"):
-                for obj in child.children:
-                    for span, iso3 in doc._.ww_places or ():
-                        if span.start <= obj.i < span.end:
-                            return Location(name=span.text, country=iso3)
+        """Where the event happened: a place after "in"/"at"/"near" in its clause, else the
+        dateline city, with coordinates from the offline gazetteer."""
+        gazetteer = load_gazetteer()
+        places = {i: iso3 for span, iso3 in doc._.ww_places or () for i in range(span.start, span.end)}
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    name = _place_name(doc, obj)
+                    if obj.i in places:
+                        found = gazetteer.locate(name, places[obj.i])
+                        return found or Location(name=name, country=places[obj.i])
+                    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        found = gazetteer.locate(name)
+                        if found is not None:
+                            return found
+        dateline = doc._.ww_dateline
+        if dateline is not None and dateline.place:
+            return gazetteer.locate(dateline.place.split(",")[0].strip())
         return None
+
+
+def _place_name(doc: Doc, token: Token) -> str:
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    return ent.text if ent is not None else token.text
 
 
 def _trigger(doc: Doc, verb: Token) -> Span:
