@@ -70,3 +70,24 @@ def test_promise_inside_a_statement_is_not_an_event_of_its_own(run):
     x = run("Lukashenko said he would resign once a new constitution was adopted.", dt.date(2020, 11, 27))
     assert [e.cameo for e in x.events] == ["0341"]
     assert x.events[0].modality == "conditional"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lavrov's visit to Minsk on Thursday was brief.", ("RUSGOV", "BLRGOV", "042", "2020-11-26")),
+        ("EU sanctions on Belarus took effect on Friday.", ("IGOEEC", "BLR", "163", "2020-11-27")),
+    ],
+)
+def test_nominal_events_with_a_named_actor(run, text, expected):
+    x = run(text, dt.date(2020, 11, 28))
+    (e,) = x.events
+    assert (e.source.code, e.target.code, e.cameo, e.date) == expected
+
+
+@pytest.mark.model
+def test_a_noun_without_an_actor_or_already_coded_by_its_verb_is_not_an_event(run):
+    assert run("The visit was brief.", dt.date(2020, 11, 28)).events == ()
+    x = run("Poland imposed sanctions on Belarus.", dt.date(2020, 11, 28))
+    assert [e.cameo for e in x.events] == ["163"]

@@ -1,7 +1,7 @@
 """Speech cues and event patterns: which words signal which CAMEO codes.
 
 Shipped in ``data/speech.yaml`` and ``data/events.yaml``; users add files in the same
-layout with ``--verbs FILE`` (keys ``cues``, ``refine``, ``patterns``), or TABARI/PETRARCH
+layout with ``--verbs FILE`` (keys ``cues``, ``refine``, ``patterns``, ``nouns``), or TABARI/PETRARCH
 verb dictionaries, whose verbs then take precedence over the shipped ones.
 """
 
@@ -60,6 +60,15 @@ class EventPattern:
     passive_source: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class NounPattern:
+    """A noun that names an act ("visit", "air strike"), with the words before its head."""
+
+    words: tuple[str, ...]
+    cameo: str
+    targets: tuple[str, ...]
+
+
 @dataclass
 class Patterns:
     """All cue and event patterns, indexed by lemma."""
@@ -69,6 +78,7 @@ class Patterns:
     refinements: list[Refinement] = field(default_factory=list)
     events: dict[str, list[EventPattern]] = field(default_factory=lambda: defaultdict(list))
     tabari: dict[str, TabariVerb] = field(default_factory=dict)
+    nouns: dict[str, list[NounPattern]] = field(default_factory=lambda: defaultdict(list))
 
     def refine(self, cameo: str, content: str) -> str:
         """Narrow ``cameo`` by the words of the content.
@@ -109,7 +119,7 @@ def load_patterns(extra_files: Iterable[Path | str] = ()) -> Patterns:
     """
     base = resources.files("wirewatch.coding").joinpath("data")
     docs: list[tuple[str, str]] = [
-        (name, base.joinpath(name).read_text("utf-8")) for name in ("speech.yaml", "events.yaml")
+        (name, base.joinpath(name).read_text("utf-8")) for name in ("speech.yaml", "events.yaml", "event_nouns.yaml")
     ]
     tabari: list[tuple[str, str]] = []
     for path in extra_files:
@@ -164,6 +174,12 @@ def _add(patterns: Patterns, data: dict[str, Any]) -> None:
         patterns.refinements.append(
             Refinement(family=str(spec["family"]), code=str(spec["code"]), words=tuple(spec["words"]))
         )
+    for key, spec in (data.get("nouns") or {}).items():
+        words = tuple(str(key).lower().split())
+        targets = spec.get("target", [])
+        if not all(isinstance(t, str) for t in targets):
+            raise ValueError(f'noun {key!r}: write prepositions as strings, e.g. target: ["on"]')
+        patterns.nouns[words[-1]].append(NounPattern(words, str(spec["cameo"]), tuple(targets)))
     for spec in data.get("patterns") or ():
         verb, _, particle = str(spec["verb"]).partition(" ")
         targets = spec.get("target", ["dobj"])

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from wirewatch.coding.actors import ActorDictionary, load_dictionary, load_shipped
 from wirewatch.coding.gazetteer import load_gazetteer
 from wirewatch.coding.ontology import intent_code
-from wirewatch.coding.patterns import EventPattern, Patterns, load_patterns, load_shipped_patterns
+from wirewatch.coding.patterns import EventPattern, NounPattern, Patterns, load_patterns, load_shipped_patterns
 from wirewatch.coding.tabari import TabariVerb
 from wirewatch.nlp.components.syntax import (
     clause_modality,
@@ -104,6 +104,7 @@ class EventCoder:
                     if inside and event.modality in ("future", "conditional", "hypothetical"):
                         continue
                     events.append(event)
+        events.extend(self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None}))
         doc._.ww_events = events
         return doc
 
@@ -156,6 +157,52 @@ class EventCoder:
             events += self._events(doc, verb, targets, sources, backward)
         return events
 
+    def _nominal(self, doc: Doc, verb_triggers: set[int]) -> list[EventHit]:
+        """Events named by nouns whose actor the text gives ("Lavrov's visit to Minsk")."""
+        out: list[EventHit] = []
+        for noun in doc:
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            pattern = self._noun_pattern(doc, noun)
+            if pattern is None or noun.head.i in verb_triggers:
+                continue  # "imposed sanctions on": the verb pattern already coded it
+            sources = self._noun_sources(doc, noun)
+            if not sources:
+                continue
+            targets = self._targets(doc, noun, pattern.targets)
+            anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+            start = noun.i - len(pattern.words) + 1
+            out.extend(self._events(doc, anchor, sources, targets, pattern.cameo, trigger=doc[start : noun.i + 1]))
+        return out
+
+    def _noun_pattern(self, doc: Doc, noun: Token) -> NounPattern | None:
+        for pattern in self.patterns.nouns.get(noun.lower_, []) + self.patterns.nouns.get(noun.lemma_.lower(), []):
+            before = [t.lower_ for t in doc[max(0, noun.i - len(pattern.words) + 1) : noun.i]]
+            if tuple(before) == pattern.words[:-1]:
+                return pattern
+        return None
+
+    def _noun_sources(self, doc: Doc, noun: Token) -> list[ActorRef]:
+        """Who acts in a nominal event: a possessor, a "by" phrase, or a country modifier."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")):
+                owner = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                if owner is not None:
+                    found = [m.actor for m in self._participants(doc, owner)]
+                    if found:
+                        return found
+        mention = mention_at(doc, noun)
+        if mention is not None and mention.actor is not None and mention.head.i == noun.i:
+            return [mention.actor]  # "EU sanctions": the noun's own mention names the actor
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.i < noun.i:
+                for entry in self.actors.names.get(child.text, ()):
+                    if entry.kind in ("adjective", "country"):
+                        return [self.actors.country_ref(entry.key, None, "dictionary", 0.8)]
+                    if entry.kind == "organization":
+                        return [self.actors.organization_ref(entry.key, "dictionary", 0.8)]
+        return []
+
     def _roles(
         self, doc: Doc, verb: Token, target_specs: tuple[str, ...], passive_source: str | None
     ) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -178,7 +225,13 @@ class EventCoder:
         return sources, self._targets(doc, verb, target_specs)
 
     def _events(
-        self, doc: Doc, verb: Token, sources: list[ActorRef], targets: list[ActorRef], cameo: str
+        self,
+        doc: Doc,
+        verb: Token,
+        sources: list[ActorRef],
+        targets: list[ActorRef],
+        cameo: str,
+        trigger: Span | None = None,
     ) -> list[EventHit]:
         if not sources:
             return []
@@ -190,7 +243,9 @@ class EventCoder:
             return [
                 hit
                 for source in sources
-                for hit in self._events(doc, verb, [source], [t for t in sources if t.code != source.code], cameo)
+                for hit in self._events(
+                    doc, verb, [source], [t for t in sources if t.code != source.code], cameo, trigger
+                )
             ]
         modality = clause_modality(verb, climb=True)
         if modality == "asserted" and _reported(verb):
@@ -223,7 +278,7 @@ class EventCoder:
                         date_source=date_source,
                         evidence=evidence,
                         location=location,
-                        trigger=_trigger(doc, verb),
+                        trigger=trigger if trigger is not None else _trigger(doc, verb),
                     )
                 )
         return out
