@@ -81,6 +81,7 @@ events = st.builds(
     location=maybe(st.builds(Location, name=text, country=maybe(short), lat=maybe(unit), lon=maybe(unit))),
     tone=maybe(unit),
     trigger=maybe(spans),
+    background=st.booleans(),
 )
 versions = st.builds(
     Versions, wirewatch=short, spacy=short, model=short, model_version=short, actors=short, ontology=short

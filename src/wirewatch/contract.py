@@ -139,6 +139,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         },
         "tone": e.tone,
         "trigger": span_to_dict(e.trigger) if e.trigger else None,
+        "background": e.background,
     }
 
 
@@ -162,6 +163,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         location=Location(loc["name"], loc.get("country"), loc.get("lat"), loc.get("lon")) if loc else None,
         tone=d.get("tone"),
         trigger=Span(d["trigger"]["text"], d["trigger"]["start"], d["trigger"]["end"]) if d.get("trigger") else None,
+        background=bool(d.get("background", False)),
     )
 
 

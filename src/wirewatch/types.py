@@ -202,6 +202,8 @@ class Event:
             4 material conflict.
         tone: tone of the evidence toward the target, -1..+1, or None if not scored.
         trigger: the words that carry the event (the verb, or a statement's cue).
+        background: told as background, not news: a perfect tense ("have been jailed",
+            "had promised") or a date well before publication.
     """
 
     source: ActorRef | None
@@ -220,6 +222,7 @@ class Event:
     location: Location | None = None
     tone: float | None = None
     trigger: Span | None = None
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

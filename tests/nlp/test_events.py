@@ -91,3 +91,17 @@ def test_a_noun_without_an_actor_or_already_coded_by_its_verb_is_not_an_event(ru
     assert run("The visit was brief.", dt.date(2020, 11, 28)).events == ()
     x = run("Poland imposed sanctions on Belarus.", dt.date(2020, 11, 28))
     assert [e.cameo for e in x.events] == ["163"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Several opposition leaders in Belarus have been jailed.", True),
+        ("Belarusian police arrested dozens of students in 2019.", True),
+        ("Belarusian police arrested dozens of students on Monday.", False),
+    ],
+)
+def test_background_events(run, text, background):
+    (e,) = [e for e in run(text, dt.date(2020, 9, 2)).events if e.cameo == "173"]
+    assert e.background is background

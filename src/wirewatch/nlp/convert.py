@@ -115,4 +115,5 @@ def _event(hit: EventHit, offsets: _Offsets) -> Event:
         location=hit.location,
         tone=hit.tone,
         trigger=TextSpan(*offsets.span(hit.trigger)) if hit.trigger is not None else None,
+        background=hit.background,
     )

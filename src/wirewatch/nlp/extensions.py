@@ -79,6 +79,7 @@ class EventHit:
     location: Location | None = None
     tone: float | None = None
     trigger: Span | None = None
+    background: bool = False
 
 
 _DOC_ATTRS = {

@@ -137,6 +137,7 @@ EVENT_COLUMNS = (
     "trigger_text",
     "trigger_start",
     "trigger_end",
+    "background",
 )
 ALERT_COLUMNS = (
     "id",
@@ -305,6 +306,7 @@ def event_rows(x: Extraction) -> list[tuple]:
                 e.trigger.text if e.trigger else None,
                 e.trigger.start if e.trigger else None,
                 e.trigger.end if e.trigger else None,
+                e.background,
             )
         )
     return rows
@@ -437,4 +439,5 @@ def _event(e: dict[str, Any]) -> Event:
         trigger=Span(e["trigger_text"], e["trigger_start"], e["trigger_end"])
         if e["trigger_text"] is not None
         else None,
+        background=bool(e["background"]),
     )

@@ -173,6 +173,12 @@ MIGRATIONS = (
             "ALTER TABLE events ADD COLUMN trigger_end INTEGER",
         ),
     ),
+    Migration(
+        4,
+        "events say whether they are background (perfect tense or well before publication)",
+        # DuckDB cannot add a NOT NULL column to an indexed table; the default fills old rows.
+        ("ALTER TABLE events ADD COLUMN background BOOLEAN DEFAULT FALSE",),
+    ),
 )
 
 #: Child tables of an article, deleted and rewritten with it.

@@ -18,6 +18,7 @@ from wirewatch.coding.gazetteer import load_gazetteer
 from wirewatch.coding.ontology import intent_code
 from wirewatch.coding.patterns import EventPattern, NounPattern, Patterns, load_patterns, load_shipped_patterns
 from wirewatch.coding.tabari import TabariVerb
+from wirewatch.coding.timenorm import value_interval
 from wirewatch.nlp.components.syntax import (
     clause_modality,
     governing_timex,
@@ -29,6 +30,7 @@ from wirewatch.types import ActorRef, Location
 
 # Where a dictionary verb's target is: the direct object, else any object after the verb.
 TABARI_TARGETS = ("dobj", "any")
+BACKGROUND_DAYS = 14
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 SPEECH_LEMMAS = {"say", "tell", "claim", "report", "allege", "announce", "add", "insist"}
 # Nouns that name a protest as a target stand for its participants.
@@ -262,6 +264,7 @@ class EventCoder:
             cameo = intent_code(cameo) or cameo
         evidence = _clause_evidence(doc, verb)
         location = self._location(doc, verb)
+        background = _is_background(doc, verb, date)
         out = []
         for source in sources:
             for target in targets or [None]:
@@ -279,6 +282,7 @@ class EventCoder:
                         evidence=evidence,
                         location=location,
                         trigger=trigger if trigger is not None else _trigger(doc, verb),
+                        background=background,
                     )
                 )
         return out
@@ -404,6 +408,17 @@ class EventCoder:
 def _place_name(doc: Doc, token: Token) -> str:
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     return ent.text if ent is not None else token.text
+
+
+def _is_background(doc: Doc, verb: Token, date: str | None) -> bool:
+    """Background: a perfect tense ("have been jailed", "had promised"), or a date that
+    ends more than two weeks before the story's anchor date."""
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if perfect:
+        return True
+    anchor, _ = anchor_date(doc)
+    interval = value_interval(date)
+    return anchor is not None and interval is not None and (anchor - interval[1]).days > BACKGROUND_DAYS
 
 
 def _trigger(doc: Doc, verb: Token) -> Span:
