@@ -159,10 +159,11 @@ def dyads(
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: int = 20,
+    modalities: tuple[str, ...] = ("asserted",),
 ) -> list[dict[str, Any]]:
-    """The most active actor pairs with mean Goldstein and tone."""
+    """The most active actor pairs with mean Goldstein and tone (asserted events by default)."""
     with _reader(settings) as store:
-        return store.dyads(level=level, since=since, until=until, limit=limit)
+        return store.dyads(level=level, since=since, until=until, limit=limit, modalities=modalities)
 
 
 def alerts(settings: Settings, limit: int = 20, rule: str | None = None) -> list[dict[str, Any]]:

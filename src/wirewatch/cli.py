@@ -280,12 +280,21 @@ def events(db, source, target, code, modality, since, until, limit, fmt) -> None
 @click.option("--since", callback=_date)
 @click.option("--until", callback=_date)
 @click.option("--limit", default=20, show_default=True)
+@click.option(
+    "--modality",
+    "modalities",
+    multiple=True,
+    default=("asserted",),
+    show_default=True,
+    type=click.Choice(["asserted", "reported", "future", "conditional", "hypothetical", "negated"]),
+    help="Which events count; repeatable (add --modality reported for what sources say happened).",
+)
 @format_options
-def dyads(db, level, since, until, limit, fmt) -> None:
+def dyads(db, level, since, until, limit, modalities, fmt) -> None:
     """Actor pairs by number of events, with mean Goldstein and tone."""
     from wirewatch import api
 
-    rows = api.dyads(_settings(db=db), level=level, since=since, until=until, limit=limit)
+    rows = api.dyads(_settings(db=db), level=level, since=since, until=until, limit=limit, modalities=modalities)
     click.echo(render_rows(rows, fmt), nl=False)
 
 

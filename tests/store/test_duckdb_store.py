@@ -160,3 +160,12 @@ def test_reader_refuses_a_missing_store(tmp_path):
 def test_unknown_store_scheme_lists_what_is_available():
     with pytest.raises(StoreError, match="available"):
         open_store("mysql://localhost/x")
+
+
+def test_dyads_count_asserted_events_unless_asked():
+    reported = _extraction("a3", "Three.")
+    reported = replace(reported, events=(replace(reported.events[0], modality="reported"),))
+    with DuckDBStore(":memory:") as store:
+        store.write([_extraction("a1", "One."), reported])
+        assert store.dyads()[0]["events"] == 1
+        assert store.dyads(modalities=("asserted", "reported"))[0]["events"] == 2

@@ -18,7 +18,7 @@ from wirewatch.types import Alert, Extraction, Failure
 
 log = logging.getLogger(__name__)
 
-#: Modalities that count as something that happened, for series and dyads.
+#: Modalities of events that happened, as the text tells them.
 FACTUAL = ("asserted", "reported")
 
 
@@ -268,18 +268,27 @@ class SQLStore:
         return self._query(sql, [*params, f.limit, f.offset])
 
     def dyads(
-        self, level: str = "sector", since: dt.date | None = None, until: dt.date | None = None, limit: int = 20
+        self,
+        level: str = "sector",
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = 20,
+        modalities: tuple[str, ...] = ("asserted",),
     ) -> list[dict[str, Any]]:
         """Actor pairs by number of events, with mean Goldstein and tone.
 
         Args:
             level: ``sector`` (RUSGOV -> BLRGOV) or ``country`` (RUS -> BLR).
+            modalities: which events count; by default only asserted ones, so that what
+                someone says happened ("reported") or will happen does not count until
+                asked for.
         """
         if level not in ("sector", "country"):
             raise ValueError("level must be 'sector' or 'country'")
         src, tgt = ("source_code", "target_code") if level == "sector" else ("source_country", "target_country")
-        conds = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}", "modality IN ('asserted', 'reported')"]
-        params: list[Any] = []
+        marks = ", ".join("?" for _ in modalities)
+        conds = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}", f"modality IN ({marks})"]
+        params: list[Any] = list(modalities)
         if since:
             conds.append("date_end >= ?")
             params.append(since)
