@@ -115,3 +115,27 @@ def test_design_table_statements(seed):
     reject = _one(seed, "dismiss", "12")
     assert reject.speaker.actor.code == "BLRCVL"
     assert [t.code for t in reject.targets] == ["BLRGOV"]
+
+
+def test_design_table_events(seed):
+    by_code = {}
+    for e in seed.events:
+        by_code.setdefault(e.cameo, []).append(e)
+    visit = by_code["042"][0]
+    assert (visit.source.code, visit.target.code, visit.date, visit.modality) == (
+        "RUSGOV",
+        "BLRGOV",
+        "2020-W48",
+        "asserted",
+    )
+    appeal = by_code["024"][0]
+    assert (appeal.source.code, appeal.target.code, appeal.date) == ("RUSGOV", "BLRGOV", "2020-W48")
+    promise = by_code["0341"][0]
+    assert (promise.source.code, promise.modality, promise.date) == ("BLRGOV", "conditional", "2020-W48")
+    repression = by_code["175"][0]
+    assert (repression.source.code, repression.target.code) == ("BLRGOV", "BLROPP")
+    jailing = by_code["173"][0]
+    assert (jailing.source.code, jailing.target.code, jailing.background) == ("BLRGOV", "BLROPP", True)
+    # "a process that could culminate in him stepping down" is no event, and the promise
+    # to step down is an intent, not a resignation.
+    assert not [e for e in seed.events if e.cameo.startswith("083")]
