@@ -179,7 +179,7 @@ def test_eval_unknown_task_lists_the_tasks(tmp_path):
     gold.write_text("{}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "poetry", str(gold)])
     assert result.exit_code == 1
-    assert "available: actors, events, quotes, timex" in result.output
+    assert "available: actors, events, quotes, timex, tone" in result.output
 
 
 @pytest.mark.model

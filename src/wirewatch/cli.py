@@ -404,7 +404,7 @@ def actors_list(country, day, kind, actors, fmt) -> None:
 @model_option
 @format_options
 def evaluate(task, gold, limit, actors, verbs, model, fmt) -> None:
-    """Score TASK (actors, events, quotes, timex) on a GOLD file in the uniform eval format.
+    """Score TASK (actors, events, quotes, timex, tone) on a GOLD file in the uniform eval format.
 
     Suites with their own dictionaries (the PETRARCH validation sets) take them with
     --actors and --verbs, as they were meant to be run.
@@ -417,6 +417,8 @@ def evaluate(task, gold, limit, actors, verbs, model, fmt) -> None:
         click.echo(json.dumps(report))
         return
     click.echo(f"{report['task']} on {report['file']}: {report['records']} records, model {report['model']}")
+    if "macro_f1" in report:
+        click.echo(f"macro-F1 {report['macro_f1']}")
     click.echo(render_rows(report["metrics"], fmt), nl=False)
 
 

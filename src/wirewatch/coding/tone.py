@@ -1,10 +1,8 @@
 """Tone scoring: a lexicon of friendly and hostile news words, negation and hedges.
 
-Two measures:
-
-- document tone in the GDELT style: the percentages of positive and negative words;
-- tone toward a target on a -1 (hostile) .. +1 (friendly) scale, blending the prior of
-  the CAMEO code (its Goldstein weight / 10) with the words of the evidence.
+Document tone is in the GDELT style: the percentages of positive and negative words.
+Tone toward a target (-1 hostile .. +1 friendly) is read from the parse around the target
+by the tone component, blending in the prior of the CAMEO code (Goldstein / 10).
 """
 
 from __future__ import annotations
@@ -77,24 +75,6 @@ def word_scores(lemmas: Sequence[str], lexicon: Lexicon) -> list[float]:
             weight /= 2
         scores[i] = weight
     return scores
-
-
-def lexical_tone(lemmas: Sequence[str], lexicon: Lexicon) -> float:
-    """Tone of a stretch of text on -1..+1 (0 when it has no polar words)."""
-    scores = [s for s in word_scores(lemmas, lexicon) if s]
-    if not scores:
-        return 0.0
-    total = sum(scores)
-    return max(-1.0, min(1.0, total / (sum(abs(s) for s in scores) + 1.0)))
-
-
-def target_tone(goldstein: float, lemmas: Sequence[str], lexicon: Lexicon) -> float:
-    """Tone toward a target: the CAMEO prior blended with the evidence words."""
-    prior = goldstein / 10.0
-    lexical = lexical_tone(lemmas, lexicon)
-    if not any(word_scores(lemmas, lexicon)):
-        return round(prior, 3)
-    return round(max(-1.0, min(1.0, PRIOR_WEIGHT * prior + (1 - PRIOR_WEIGHT) * lexical)), 3)
 
 
 def document_tone(lemmas: Sequence[str], lexicon: Lexicon) -> tuple[float, float, int]:

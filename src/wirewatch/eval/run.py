@@ -9,7 +9,7 @@ from typing import Any
 
 from wirewatch.config import Settings
 from wirewatch.errors import ConfigError
-from wirewatch.eval import actors, events, quotes, timex
+from wirewatch.eval import actors, events, quotes, timex, tone
 from wirewatch.eval.scoring import PRF, read_records, rows
 from wirewatch.types import Article, Extraction, Failure, Versions
 
@@ -18,6 +18,7 @@ TASKS: dict[str, Callable[..., list[tuple[str, PRF]]]] = {
     "events": events.score,
     "quotes": quotes.score,
     "timex": timex.score,
+    "tone": tone.score,
 }
 
 
@@ -41,17 +42,25 @@ def evaluate(task: str, path: Path | str, settings: Settings, limit: int | None 
 
     records = list(read_records(path, limit))
     extractor = Extractor(settings)
-    articles = [_article(r, i) for i, r in enumerate(records)]
-    results = list(extractor.extract_many(articles))
-    pairs = _pairs(records, articles, results, extractor.versions)
+    if task == "tone":
+        metrics = tone.score(records, extractor)
+        failed = 0
+        extra = {"macro_f1": round(100 * tone.macro_f1(metrics), 1)}
+    else:
+        articles = [_article(r, i) for i, r in enumerate(records)]
+        results = list(extractor.extract_many(articles))
+        metrics = TASKS[task](_pairs(records, articles, results, extractor.versions))
+        failed = sum(isinstance(r, Failure) for r in results)
+        extra = {}
     return {
         "task": task,
         "file": str(path),
         "records": len(records),
-        "failed": sum(isinstance(r, Failure) for r in results),
+        "failed": failed,
         "model": f"{extractor.versions.model}-{extractor.versions.model_version}",
         "date": dt.date.today().isoformat(),
-        "metrics": rows(TASKS[task](pairs)),
+        "metrics": rows(metrics),
+        **extra,
     }
 
 

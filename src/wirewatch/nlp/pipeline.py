@@ -127,6 +127,20 @@ class Extractor:
             for item in batch:
                 yield item if isinstance(item, Failure) else results[id(item)]
 
+    def tone_toward(self, article: Article, start: int, end: int) -> float | None:
+        """Tone of the article's sentence toward the text at ``[start, end)`` (-1..+1).
+
+        Returns None when the characters do not line up with tokens.
+        """
+        from wirewatch.nlp.components.tone import tone_toward
+
+        doc = self.nlp(self._prepare(article))
+        offset = doc._.ww_offset
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None:
+            return None
+        return tone_toward(doc, span, self.nlp.get_pipe("wirewatch_tone").lexicon)
+
     def _one(self, article: Article) -> Extraction | Failure:
         try:
             return self.extract(article)
