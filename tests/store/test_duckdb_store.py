@@ -137,8 +137,10 @@ def test_queries_filter_by_actor_target_code_and_date():
         assert len(store.statements(Filters(target="BLR", code="02"))) == 2
         assert len(store.statements(Filters(since=dt.date(2020, 12, 3)))) == 0
         assert store.statements()[0]["target_codes"] == ["BLR"]
+        # Two articles report the same appeal: one event, reported twice.
         (dyad,) = store.dyads()
-        assert (dyad["source"], dyad["target"], dyad["events"], dyad["articles"]) == ("RUSGOV", "BLR", 2, 2)
+        assert (dyad["source"], dyad["target"], dyad["events"], dyad["articles"]) == ("RUSGOV", "BLR", 1, 2)
+        assert {e["reported_by"] for e in store.events()} == {2}
         (country,) = store.dyads(level="country")
         assert (country["source"], country["target"]) == ("RUS", "BLR")
 
@@ -164,8 +166,26 @@ def test_unknown_store_scheme_lists_what_is_available():
 
 def test_dyads_count_asserted_events_unless_asked():
     reported = _extraction("a3", "Three.")
-    reported = replace(reported, events=(replace(reported.events[0], modality="reported"),))
+    reported = replace(reported, events=(replace(reported.events[0], modality="reported", date="2020-11-02"),))
     with DuckDBStore(":memory:") as store:
         store.write([_extraction("a1", "One."), reported])
         assert store.dyads()[0]["events"] == 1
         assert store.dyads(modalities=("asserted", "reported"))[0]["events"] == 2
+
+
+def test_one_event_reported_by_several_articles_is_one_cluster():
+    base = _extraction("a1", "One.")
+    same_week = replace(
+        base.events[0], date="2020-W49", evidence=replace(base.events[0].evidence, text="Putin urged talks again.")
+    )
+    other_code = replace(base.events[0], cameo="112", root="11")
+    much_later = replace(base.events[0], date="2021-03-01")
+    with DuckDBStore(":memory:") as store:
+        store.write([base, replace(_extraction("a2", "Two."), events=(same_week,))])
+        store.write([replace(_extraction("a3", "Three."), events=(other_code,))])
+        store.write([replace(_extraction("a4", "Four."), events=(much_later,))])
+        assert store.counts()["event_clusters"] == 3
+        reported = sorted(e["reported_by"] for e in store.events())
+        assert reported == [1, 1, 2, 2]
+        store.write([replace(_extraction("a1", "One."), versions=replace(V1, actors="a9"))])  # re-coded
+        assert sorted(e["reported_by"] for e in store.events()) == [1, 1, 2, 2]

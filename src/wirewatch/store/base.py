@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from wirewatch.coding.timenorm import value_interval
+from wirewatch.store import clusters as C
 from wirewatch.store import rows as R
 from wirewatch.store.schema import ARTICLE_TABLES, MIGRATIONS
 from wirewatch.types import Alert, Extraction, Failure
@@ -159,6 +161,7 @@ class SQLStore:
             self._insert("timexes", R.TIMEX_COLUMNS, [r for x in keep for r in R.timex_rows(x)])
             self._insert("statements", R.STATEMENT_COLUMNS, [r for x in keep for r in R.statement_rows(x)])
             self._insert("events", R.EVENT_COLUMNS, [r for x in keep for r in R.event_rows(x)])
+            self._cluster(keep)
             self._insert("alerts", R.ALERT_COLUMNS, [R.alert_row(a, now) for a in alerts if a.article_id in kept_ids])
             self._commit()
         except Exception:
@@ -191,9 +194,69 @@ class SQLStore:
         return found[0] if found else None
 
     def _delete_article(self, article_id: str) -> None:
+        clusters = [r["cluster_id"] for r in self._query(
+            "SELECT DISTINCT cluster_id FROM events WHERE article_id = ? AND cluster_id IS NOT NULL", (article_id,)
+        )]  # fmt: skip
         for table in ARTICLE_TABLES:
             self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        for cluster in clusters:
+            self._recount(cluster)
+
+    # -------------------------------------------------------------- clusters
+
+    def _cluster(self, extractions: Sequence[Extraction]) -> None:
+        """Give each new event its cluster: an existing report of the same occurrence, or a new one."""
+        for x in extractions:
+            for index, event in enumerate(x.events):
+                interval = value_interval(event.date)
+                source = event.source.code if event.source else None
+                target = event.target.code if event.target else None
+                words = C.words_of(event.evidence.text)
+                match = None
+                if interval is not None and source and target:
+                    window = dt.timedelta(days=C.WINDOW_DAYS)
+                    rows = self._query(
+                        "SELECT id, cameo, date_start, date_end, words FROM event_clusters"
+                        " WHERE source_code = ? AND target_code = ? AND root = ?"
+                        " AND date_start <= ? AND date_end >= ?",
+                        (source, target, event.root, interval[1] + window, interval[0] - window),
+                    )
+                    candidates = [
+                        C.Candidate(r["id"], r["cameo"], r["date_start"], r["date_end"], frozenset(r["words"].split()))
+                        for r in rows
+                    ]
+                    match = C.best_match(event.cameo, words, candidates)
+                if match is None:
+                    cluster = C.cluster_id(x.article.id, index)
+                    self._execute(
+                        "INSERT INTO event_clusters (id, source_code, target_code, root, cameo, date_start, date_end,"
+                        " articles, words) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                        (cluster, source, target, event.root, event.cameo, interval[0] if interval else None,
+                         interval[1] if interval else None, " ".join(sorted(words))),
+                    )  # fmt: skip
+                else:
+                    cluster = match.id
+                    merged = " ".join(sorted(match.words | words))
+                    self._execute(
+                        "UPDATE event_clusters SET date_start = least(date_start, ?), date_end = greatest(date_end, ?),"
+                        " words = ? WHERE id = ?",
+                        (interval[0], interval[1], merged, cluster),
+                    )
+                self._execute(
+                    "UPDATE events SET cluster_id = ? WHERE article_id = ? AND idx = ?", (cluster, x.article.id, index)
+                )
+                if match is not None:
+                    self._recount(cluster)
+
+    def _recount(self, cluster: str) -> None:
+        count = self._query("SELECT count(DISTINCT article_id) AS n FROM events WHERE cluster_id = ?", (cluster,))[0][
+            "n"
+        ]
+        if count:
+            self._execute("UPDATE event_clusters SET articles = ? WHERE id = ?", (count, cluster))
+        else:
+            self._execute("DELETE FROM event_clusters WHERE id = ?", (cluster,))
 
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         if not rows:
@@ -231,7 +294,16 @@ class SQLStore:
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         out = {}
-        for table in ("articles", "mentions", "timexes", "statements", "events", "alerts", "failures"):
+        for table in (
+            "articles",
+            "mentions",
+            "timexes",
+            "statements",
+            "events",
+            "event_clusters",
+            "alerts",
+            "failures",
+        ):
             out[table] = int(self._query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
         return out
 
@@ -260,8 +332,10 @@ class SQLStore:
         where, params = _where(f, actor_col="e.source_code", target_col="e.target_code", code_col="e.cameo", prefix="e")
         sql = (
             "SELECT e.article_id, e.idx, e.date, e.source_code, e.target_code, e.cameo, e.name, e.plover_type,"
-            " e.goldstein, e.quad_class, e.modality, e.tone, e.evidence_text, e.date_source, a.title, a.published"
+            " e.goldstein, e.quad_class, e.modality, e.tone, e.evidence_text, e.date_source, a.title, a.published,"
+            " e.cluster_id, coalesce(c.articles, 1) AS reported_by"
             " FROM events e JOIN articles a ON a.id = e.article_id"
+            " LEFT JOIN event_clusters c ON c.id = e.cluster_id"
             f" {where} ORDER BY e.date_start DESC NULLS LAST, a.published DESC NULLS LAST, e.article_id, e.idx"
             " LIMIT ? OFFSET ?"
         )
@@ -296,7 +370,8 @@ class SQLStore:
             conds.append("date_start <= ?")
             params.append(until)
         sql = (
-            f"SELECT {src} AS source, {tgt} AS target, count(*) AS events,"
+            f"SELECT {src} AS source, {tgt} AS target,"
+            " count(DISTINCT coalesce(cluster_id, article_id || ':' || idx)) AS events,"
             " count(DISTINCT article_id) AS articles,"
             " round(avg(goldstein), 2) AS goldstein, round(avg(tone), 3) AS tone,"
             " sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END) AS verbal_coop,"

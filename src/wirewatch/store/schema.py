@@ -179,6 +179,25 @@ MIGRATIONS = (
         # DuckDB cannot add a NOT NULL column to an indexed table; the default fills old rows.
         ("ALTER TABLE events ADD COLUMN background BOOLEAN DEFAULT FALSE",),
     ),
+    Migration(
+        5,
+        "event clusters: one real-world event reported by several articles",
+        (
+            """CREATE TABLE event_clusters (
+                id TEXT PRIMARY KEY,
+                source_code TEXT,
+                target_code TEXT,
+                root TEXT NOT NULL,
+                cameo TEXT NOT NULL,
+                date_start DATE,
+                date_end DATE,
+                articles INTEGER NOT NULL,
+                words TEXT NOT NULL
+            )""",
+            "CREATE INDEX event_clusters_dyad ON event_clusters (source_code, target_code, root, date_start)",
+            "ALTER TABLE events ADD COLUMN cluster_id TEXT",
+        ),
+    ),
 )
 
 #: Child tables of an article, deleted and rewritten with it.
