@@ -17,7 +17,42 @@ WINDOW_DAYS = 3
 MIN_SIMILARITY = 0.15
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _STOP = frozenset(
-    ["that", "this", "with", "from", "have", "been", "were", "will", "would", "said", "says", "they", "their", "there", "which", "about", "after", "before", "also", "into", "over", "than", "them", "then", "when", "where", "while", "what", "other", "more", "most", "some", "such"]
+    (
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "will",
+        "would",
+        "said",
+        "says",
+        "they",
+        "their",
+        "there",
+        "which",
+        "about",
+        "after",
+        "before",
+        "also",
+        "into",
+        "over",
+        "than",
+        "them",
+        "then",
+        "when",
+        "where",
+        "while",
+        "what",
+        "other",
+        "more",
+        "most",
+        "some",
+        "such",
+    )
+)
 )
 
 
