@@ -53,7 +53,6 @@ _STOP = frozenset(
         "such",
     )
 )
-)
 
 
 @dataclass(frozen=True)
