@@ -357,9 +357,7 @@ class SQLStore:
                 someone says happened ("reported") or will happen does not count until
                 asked for.
         """
-        if level not in ("sector", "country"):
-            raise ValueError("level must be 'sector' or 'country'")
-        src, tgt = ("source_code", "target_code") if level == "sector" else ("source_country", "target_country")
+        src, tgt = _dyad_columns(level)
         marks = ", ".join("?" for _ in modalities)
         conds = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}", f"modality IN ({marks})"]
         params: list[Any] = list(modalities)
@@ -384,6 +382,74 @@ class SQLStore:
         )
         return self._query(sql, [*params, limit])
 
+    def dyad_series(
+        self,
+        source: str,
+        target: str,
+        level: str = "sector",
+        interval: str = "week",
+        modalities: tuple[str, ...] = ("asserted",),
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[dict[str, Any]]:
+        """A dyad's events per day, week or month: counts by QuadClass, mean Goldstein and tone.
+
+        Each real-world event counts once (its cluster), at its first date.
+        """
+        if interval not in ("day", "week", "month"):
+            raise ValueError("interval must be 'day', 'week' or 'month'")
+        src, tgt = _dyad_columns(level)
+        marks = ", ".join("?" for _ in modalities)
+        conds = [f"{src} = ?", f"{tgt} = ?", "date_start IS NOT NULL", f"modality IN ({marks})"]
+        params: list[Any] = [source.upper(), target.upper(), *modalities]
+        if since:
+            conds.append("date_start >= ?")
+            params.append(since)
+        if until:
+            conds.append("date_start <= ?")
+            params.append(until)
+        sql = (
+            f"SELECT date_trunc('{interval}', date_start) AS period,"
+            " count(DISTINCT coalesce(cluster_id, article_id || ':' || idx)) AS events,"
+            " count(DISTINCT article_id) AS articles,"
+            " round(avg(goldstein), 2) AS goldstein, round(avg(tone), 3) AS tone,"
+            " sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END) AS verbal_coop,"
+            " sum(CASE WHEN quad_class = 2 THEN 1 ELSE 0 END) AS material_coop,"
+            " sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END) AS verbal_conflict,"
+            " sum(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END) AS material_conflict"
+            f" FROM events WHERE {' AND '.join(conds)} GROUP BY period ORDER BY period"
+        )
+        rows = self._query(sql, params)
+        for row in rows:
+            if isinstance(row["period"], dt.datetime):
+                row["period"] = row["period"].date()
+        return rows
+
+    def dyad_events(
+        self,
+        source: str,
+        target: str,
+        level: str = "sector",
+        modalities: tuple[str, ...] = ("asserted",),
+    ) -> list[dict[str, Any]]:
+        """A dyad's dated events, one row per report, oldest first (for change detection)."""
+        src, tgt = _dyad_columns(level)
+        marks = ", ".join("?" for _ in modalities)
+        return self._query(
+            "SELECT article_id, idx, cluster_id, date_start, tone, goldstein, cameo, root, name, modality,"
+            " evidence_text, evidence_start, evidence_end, sentence, source_code, target_code"
+            f" FROM events WHERE {src} = ? AND {tgt} = ? AND date_start IS NOT NULL AND modality IN ({marks})"
+            " ORDER BY date_start, article_id, idx",
+            [source.upper(), target.upper(), *modalities],
+        )
+
+    def event_row(self, article_id: str, index: int) -> dict[str, Any] | None:
+        """One stored event by article and index."""
+        found = self._query(
+            f"SELECT {', '.join(R.EVENT_COLUMNS)} FROM events WHERE article_id = ? AND idx = ?", (article_id, index)
+        )
+        return found[0] if found else None
+
     def alerts(self, limit: int = 20, rule: str | None = None) -> list[dict[str, Any]]:
         """Alerts, newest record date first."""
         params: list[Any] = []
@@ -403,6 +469,12 @@ class SQLStore:
         return self._query(
             "SELECT origin, reason, failed_at FROM failures ORDER BY failed_at DESC, origin LIMIT ?", (limit,)
         )
+
+
+def _dyad_columns(level: str) -> tuple[str, str]:
+    if level not in ("sector", "country"):
+        raise ValueError("level must be 'sector' or 'country'")
+    return ("source_code", "target_code") if level == "sector" else ("source_country", "target_country")
 
 
 def _where(
