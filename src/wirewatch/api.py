@@ -23,6 +23,7 @@ from wirewatch.ingest import ReadOptions, read_paths
 from wirewatch.store import Filters, SQLStore, open_store
 from wirewatch.types import Alert, Article, Extraction, Failure
 from wirewatch.watch import load_rules, match_rules
+from wirewatch.watch.runner import WatchReport
 
 log = logging.getLogger(__name__)
 
@@ -166,10 +167,35 @@ def dyads(
         return store.dyads(level=level, since=since, until=until, limit=limit, modalities=modalities)
 
 
-def alerts(settings: Settings, limit: int = 20, rule: str | None = None) -> list[dict[str, Any]]:
-    """Stored alerts."""
+def alerts(
+    settings: Settings,
+    limit: int = 20,
+    rule: str | None = None,
+    since: dt.date | None = None,
+    unacknowledged: bool = False,
+) -> list[dict[str, Any]]:
+    """Stored alerts with their evidence, newest first."""
     with _reader(settings) as store:
-        return store.alerts(limit=limit, rule=rule)
+        return store.alerts(limit=limit, rule=rule, since=since, unacknowledged=unacknowledged)
+
+
+def acknowledge(settings: Settings, ids: Sequence[str]) -> int:
+    """Acknowledge alerts by id; returns how many were found."""
+    with open_store(settings.db) as store:
+        return store.acknowledge(ids)
+
+
+def watch(settings: Settings, sinks: Sequence[str] = (), name: str = "default",
+          detect_changes: bool = True) -> WatchReport:  # fmt: skip
+    """Run the rules in ``settings.rule_files`` and change detection on what was stored
+    since this watcher last ran; store the new alerts and deliver them to the sinks
+    (``stdout``, a JSONL path, or a webhook URL)."""
+    from wirewatch.watch.runner import run_watch
+    from wirewatch.watch.sinks import make_sinks
+
+    rules = load_rules(settings.rule_files)
+    with open_store(settings.db) as store:
+        return run_watch(store, rules, make_sinks(sinks), name=name, detect_changes=detect_changes)
 
 
 def info(settings: Settings) -> dict[str, Any]:

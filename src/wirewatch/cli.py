@@ -298,20 +298,91 @@ def dyads(db, level, since, until, limit, modalities, fmt) -> None:
     click.echo(render_rows(rows, fmt), nl=False)
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @db_option
 @click.option("--rule", help="Only this rule's alerts.")
+@click.option("--since", callback=_date, help="Alerts about records from this date on.")
+@click.option("--unacked", is_flag=True, help="Only alerts not acknowledged yet.")
 @click.option("--limit", default=20, show_default=True)
 @format_options
-def alerts(db, rule, limit, fmt) -> None:
-    """Alerts raised by watch rules."""
+@click.pass_context
+def alerts(ctx, db, rule, since, unacked, limit, fmt) -> None:
+    """Alerts raised by watch rules and change detection (see also: alerts ack)."""
+    if ctx.invoked_subcommand is not None:
+        return
     from wirewatch import api
 
-    rows = api.alerts(_settings(db=db), limit=limit, rule=rule)
-    click.echo(
-        render_rows(rows, fmt, ["date", "rule", "message", "matched", "title"], {"message": 60, "matched": 50}),
-        nl=False,
+    rows = api.alerts(_settings(db=db), limit=limit, rule=rule, since=since, unacknowledged=unacked)
+    columns = ["id", "date", "rule", "message", "acknowledged"]
+    click.echo(render_rows(rows, fmt, columns, {"message": 80}), nl=False)
+
+
+@alerts.command(name="ack")
+@click.argument("ids", nargs=-1, required=True)
+@db_option
+def alerts_ack(ids, db) -> None:
+    """Acknowledge alerts by id."""
+    from wirewatch import api
+
+    found = api.acknowledge(_settings(db=db), ids)
+    click.echo(f"acknowledged {found} of {len(ids)} alerts")
+
+
+sink_option = click.option(
+    "--to", "sinks", multiple=True, default=("stdout",), show_default=True,
+    help="Where new alerts go: stdout, a .jsonl path, or a webhook URL; repeatable.",
+)  # fmt: skip
+
+
+@cli.command()
+@click.argument("rules", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@db_option
+@sink_option
+@click.option("--name", default="default", show_default=True, help="The watcher; each keeps its own place.")
+@click.option("--no-changes", is_flag=True, help="Rules only, no change detection.")
+@click.pass_context
+def watch(ctx, rules, db, sinks, name, no_changes) -> None:
+    """Run watch RULES and change detection over what was stored since the last run."""
+    from wirewatch import api
+
+    report = api.watch(_settings(db=db, rules=rules), sinks=sinks, name=name, detect_changes=not no_changes)
+    click.echo(f"watched {report.articles} new articles: {len(report.alerts)} new alerts", err=True)
+    if report.problems:
+        for problem in report.problems:
+            _report_failure("delivery", problem)
+        ctx.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--watch", "rules", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Watch rules (YAML); repeatable.")  # fmt: skip
+@db_option
+@published_option
+@actors_option
+@verbs_option
+@field_option
+@model_option
+@sink_option
+@click.pass_context
+def run(ctx, paths, rules, db, published, actors, verbs, fields, model, sinks) -> None:
+    """Ingest PATH(s), then watch: rules and change detection, alerts delivered."""
+    from wirewatch import api
+
+    settings = _settings(db=db, model=model, actors=actors, verbs=verbs, rules=rules)
+    report = _with_progress(
+        "ingesting", lambda tick: api.ingest(paths, settings, _read_options(published, fields), progress=tick)
     )
+    for failure in report.failures:
+        _report_failure(failure.origin, failure.reason)
+    watched = api.watch(settings, sinks=sinks)
+    click.echo(
+        f"read {report.read} articles: {report.stored} stored, {report.skipped} already stored, "
+        f"{len(report.failures)} failed; {len(watched.alerts)} new alerts",
+        err=True,
+    )
+    if report.failures or watched.problems:
+        ctx.exit(1)
 
 
 @cli.command()

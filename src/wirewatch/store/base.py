@@ -7,6 +7,7 @@ Placeholders are written ``?`` here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -450,20 +451,90 @@ class SQLStore:
         )
         return found[0] if found else None
 
-    def alerts(self, limit: int = 20, rule: str | None = None) -> list[dict[str, Any]]:
-        """Alerts, newest record date first."""
+    def alerts(
+        self,
+        limit: int = 20,
+        rule: str | None = None,
+        since: dt.date | None = None,
+        unacknowledged: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Alerts, newest record date first, with their evidence."""
+        conds: list[str] = []
         params: list[Any] = []
-        where = ""
         if rule:
-            where = "WHERE l.rule = ?"
+            conds.append("l.rule = ?")
             params.append(rule)
+        if since:
+            conds.append("l.date_start >= ?")
+            params.append(since)
+        if unacknowledged:
+            conds.append("NOT l.acknowledged")
+        where = ("WHERE " + " AND ".join(conds)) if conds else ""
         sql = (
             "SELECT l.id, l.rule, l.date, l.source_code, l.target_code, l.message, l.record, l.article_id,"
-            " l.idx, l.matched, l.acknowledged, a.title"
+            " l.idx, l.matched, l.evidence, l.acknowledged, a.title"
             f" FROM alerts l JOIN articles a ON a.id = l.article_id {where}"
             " ORDER BY l.date_start DESC NULLS LAST, l.id LIMIT ?"
         )
-        return self._query(sql, [*params, limit])
+        rows = self._query(sql, [*params, limit])
+        for row in rows:
+            row["evidence"] = json.loads(row["evidence"])
+            row["matched"] = json.loads(row["matched"])
+        return rows
+
+    def add_alerts(self, alerts: Sequence[Alert]) -> list[Alert]:
+        """Store alerts not stored before; returns the new ones (to deliver)."""
+        now = _now()
+        fresh: list[Alert] = []
+        seen: set[str] = set()
+        for alert in alerts:
+            key = R.alert_id(alert)
+            if key in seen or self._query("SELECT 1 AS x FROM alerts WHERE id = ?", (key,)):
+                continue
+            seen.add(key)
+            fresh.append(alert)
+        if fresh:
+            self._begin()
+            try:
+                self._insert("alerts", R.ALERT_COLUMNS, [R.alert_row(a, now) for a in fresh])
+                self._commit()
+            except Exception:
+                self._rollback()
+                raise
+        return fresh
+
+    def acknowledge(self, ids: Sequence[str]) -> int:
+        """Mark alerts as acknowledged; returns how many were found."""
+        found = 0
+        for key in ids:
+            if self._query("SELECT 1 AS x FROM alerts WHERE id = ?", (key,)):
+                self._execute("UPDATE alerts SET acknowledged = TRUE WHERE id = ?", (key,))
+                found += 1
+        return found
+
+    def watermark(self, name: str) -> dt.datetime | None:
+        """When the watcher ``name`` last read the store (None: never)."""
+        rows = self._query("SELECT watermark FROM watch_state WHERE name = ?", (name,))
+        return rows[0]["watermark"] if rows else None
+
+    def set_watermark(self, name: str, when: dt.datetime) -> None:
+        self._execute("DELETE FROM watch_state WHERE name = ?", (name,))
+        self._execute("INSERT INTO watch_state (name, watermark) VALUES (?, ?)", (name, when))
+
+    def articles_ingested_after(self, when: dt.datetime | None) -> list[dict[str, Any]]:
+        """Articles stored after ``when`` (all if None), oldest first, with their ingest time."""
+        if when is None:
+            return self._query("SELECT id, published, ingested_at FROM articles ORDER BY ingested_at, id")
+        return self._query(
+            "SELECT id, published, ingested_at FROM articles WHERE ingested_at > ? ORDER BY ingested_at, id", (when,)
+        )
+
+    def articles_published_between(self, start: dt.date, end: dt.date) -> list[str]:
+        """Ids of articles published in ``[start, end]``."""
+        rows = self._query(
+            "SELECT id FROM articles WHERE published BETWEEN ? AND ? ORDER BY published, id", (start, end)
+        )
+        return [r["id"] for r in rows]
 
     def failures(self, limit: int = 50) -> list[dict[str, Any]]:
         return self._query(

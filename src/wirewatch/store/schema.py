@@ -198,6 +198,11 @@ MIGRATIONS = (
             "ALTER TABLE events ADD COLUMN cluster_id TEXT",
         ),
     ),
+    Migration(
+        6,
+        "watch state: how far each watcher has read",
+        ("CREATE TABLE watch_state (name TEXT PRIMARY KEY, watermark TIMESTAMP NOT NULL)",),
+    ),
 )
 
 #: Child tables of an article, deleted and rewritten with it.

@@ -11,6 +11,8 @@ Example rule file::
         modality: [asserted, future, conditional]
         phrases: ["power transition", "step down"]   # any, case-insensitive
         records: [statement, event]   # default: both
+        min_count: 3                  # fire at the 3rd match ...
+        window_days: 7                # ... within 7 days (by publication date)
 
 Every condition given must hold; a rule with only ``phrases`` fires on any record that
 says one of them. A verbal event made from a statement does not fire the same rule again.
@@ -44,6 +46,8 @@ class Rule:
     modality: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     records: tuple[str, ...] = RECORD_KINDS
+    min_count: int = 1
+    window_days: int = 7
 
 
 def load_rules(paths: Iterable[Path | str]) -> list[Rule]:
@@ -93,6 +97,8 @@ def _rule(item: Any, where: str) -> Rule:
         modality=strings("modality"),
         phrases=tuple(p.lower() for p in strings("phrases")),
         records=strings("records") or RECORD_KINDS,
+        min_count=_positive(item.get("min_count", 1), "min_count", where),
+        window_days=_positive(item.get("window_days", 7), "window_days", where),
     )
     bad = [m for m in rule.modality if m not in MODALITIES]
     if bad:
@@ -101,6 +107,12 @@ def _rule(item: Any, where: str) -> Rule:
     if bad:
         raise ConfigError(f"{where}: unknown record kind {bad}; available: {', '.join(RECORD_KINDS)}")
     return rule
+
+
+def _positive(value: Any, key: str, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}: {key} must be a whole number of at least 1, not {value!r}")
+    return value
 
 
 def match_rules(rules: Sequence[Rule], extraction: Extraction) -> list[Alert]:
