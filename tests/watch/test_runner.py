@@ -103,7 +103,7 @@ class _Hook(BaseHTTPRequestHandler):
     received: list = []
     fail_first = 0
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         if _Hook.fail_first > 0:
             _Hook.fail_first -= 1
