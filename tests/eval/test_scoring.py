@@ -38,10 +38,15 @@ def test_prf_arithmetic():
 
 def test_timex_strict_relaxed_and_value():
     monday, week = span("Monday"), span("last week")
-    gold = {"text": TEXT, "gold": {"timex": [
-        {"start": monday[0], "end": monday[1], "type": "DATE", "value": "2020-08-10"},
-        {"start": week[0] + 5, "end": week[1], "type": "DATE", "value": "2020-W32"},
-    ]}}  # fmt: skip
+    gold = {
+        "text": TEXT,
+        "gold": {
+            "timex": [
+                {"start": monday[0], "end": monday[1], "type": "DATE", "value": "2020-08-10"},
+                {"start": week[0] + 5, "end": week[1], "type": "DATE", "value": "2020-W32"},
+            ]
+        },
+    }
     pred = [
         TimeRef("on Monday", monday[0] - 3, monday[1], 0, "DATE", "2020-08-10", "day", "publication"),
         TimeRef("last week", week[0], week[1], 1, "DATE", "2020-W33", "week", "publication"),
@@ -55,11 +60,18 @@ def test_timex_strict_relaxed_and_value():
 
 def test_quotes_exact_ignores_quotation_marks_and_overlap_counts_partial_spans():
     speaker, cue, content = span("Lukashenko"), span("said"), span("“We will never give up.”")
-    gold = {"text": TEXT, "gold": {"quotes": [{
-        "source": [{"start": speaker[0], "end": speaker[1]}],
-        "cue": [{"start": cue[0], "end": cue[1]}],
-        "content": [{"start": content[0], "end": content[1]}],
-    }]}}  # fmt: skip
+    gold = {
+        "text": TEXT,
+        "gold": {
+            "quotes": [
+                {
+                    "source": [{"start": speaker[0], "end": speaker[1]}],
+                    "cue": [{"start": cue[0], "end": cue[1]}],
+                    "content": [{"start": content[0], "end": content[1]}],
+                }
+            ]
+        },
+    }
     inner = (content[0] + 1, content[1] - 2)
     s = Statement(
         sentence=0,

@@ -6,19 +6,33 @@ import pytest
 
 ROWS = [
     # text, published, (source, target, cameo, modality, date)
-    ("Police detained dozens of protesters in Minsk on Sunday.", dt.date(2020, 8, 10),
-     ("BLRCOP", "BLRCVL", "173", "asserted", "2020-08-09")),
-    ("Several opposition leaders in Belarus have been jailed.", dt.date(2020, 9, 1),
-     ("BLRGOV", "BLROPP", "173", "asserted", "2020-09-01")),
-    ("Lavrov visited Minsk on Thursday.", dt.date(2020, 11, 27),
-     ("RUSGOV", "BLRGOV", "042", "asserted", "2020-11-26")),
-    ("Poland could impose sanctions on Belarus.", dt.date(2020, 9, 1),
-     ("POL", "BLR", "163", "hypothetical", "2020-09-01")),
-    ("Lithuania did not expel the Belarusian ambassador.", dt.date(2020, 10, 5),
-     ("LTU", "BLRGOV", "161", "negated", "2020-10-05")),
-    ("Belarusian critics say police beat the students.", dt.date(2020, 8, 14),
-     ("BLRCOP", "BLRCVL", "182", "reported", "2020-08-14")),
-]  # fmt: skip
+    (
+        "Police detained dozens of protesters in Minsk on Sunday.",
+        dt.date(2020, 8, 10),
+        ("BLRCOP", "BLRCVL", "173", "asserted", "2020-08-09"),
+    ),
+    (
+        "Several opposition leaders in Belarus have been jailed.",
+        dt.date(2020, 9, 1),
+        ("BLRGOV", "BLROPP", "173", "asserted", "2020-09-01"),
+    ),
+    ("Lavrov visited Minsk on Thursday.", dt.date(2020, 11, 27), ("RUSGOV", "BLRGOV", "042", "asserted", "2020-11-26")),
+    (
+        "Poland could impose sanctions on Belarus.",
+        dt.date(2020, 9, 1),
+        ("POL", "BLR", "163", "hypothetical", "2020-09-01"),
+    ),
+    (
+        "Lithuania did not expel the Belarusian ambassador.",
+        dt.date(2020, 10, 5),
+        ("LTU", "BLRGOV", "161", "negated", "2020-10-05"),
+    ),
+    (
+        "Belarusian critics say police beat the students.",
+        dt.date(2020, 8, 14),
+        ("BLRCOP", "BLRCVL", "182", "reported", "2020-08-14"),
+    ),
+]
 
 
 @pytest.mark.model

@@ -6,6 +6,7 @@ import json
 import threading
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -34,14 +35,31 @@ BLRGOV = ActorRef("BLRGOV", "BLR", "GOV", "Alexander Lukashenko", "alexander_luk
 def story(n: int, day: dt.date, code: str, tone: float, words: str) -> Extraction:
     text = f"Story {n}: Putin {words} Lukashenko."
     event = Event(
-        RUSGOV, BLRGOV, code, code[:2], "act", "", None, 0.0, 1, "asserted", day.isoformat(), "text",
-        Evidence(text, 0, len(text), 0), tone=tone,
-    )  # fmt: skip
+        RUSGOV,
+        BLRGOV,
+        code,
+        code[:2],
+        "act",
+        "",
+        None,
+        0.0,
+        1,
+        "asserted",
+        day.isoformat(),
+        "text",
+        Evidence(text, 0, len(text), 0),
+        tone=tone,
+    )
     statement = Statement(
-        sentence=0, speaker=Mention("Putin", 9, 14, 0, RUSGOV), cue=Span(words.split()[0], 15, 15 + len(words.split()[0])),
-        content=Span(text, 0, len(text)), kind="indirect", speech_act=SpeechAct(code, "act"), targets=(BLRGOV,),
+        sentence=0,
+        speaker=Mention("Putin", 9, 14, 0, RUSGOV),
+        cue=Span(words.split()[0], 15, 15 + len(words.split()[0])),
+        content=Span(text, 0, len(text)),
+        kind="indirect",
+        speech_act=SpeechAct(code, "act"),
+        targets=(BLRGOV,),
         date=day.isoformat(),
-    )  # fmt: skip
+    )
     return Extraction(Article(f"s{n}", text, day), V, statements=(statement,), events=(event,))
 
 
@@ -100,7 +118,7 @@ def test_acknowledged_and_filtered_alerts():
 
 
 class _Hook(BaseHTTPRequestHandler):
-    received: list = []
+    received: ClassVar[list] = []
     fail_first = 0
 
     def do_POST(self):
