@@ -255,6 +255,7 @@ def demo(settings: Settings, progress: Callable[[int], None] | None = None) -> O
         rule_files=(*settings.rule_files, demo_rules()),
     )
     report = ingest([demo_corpus()], settings, progress=progress)
+    watch(settings, name="demo")
     return overview(settings, report)
 
 
@@ -266,8 +267,18 @@ def overview(settings: Settings, report: IngestReport | None = None) -> Overview
             ingest=report or IngestReport(),
             dyads=store.dyads(level="sector", limit=10),
             statements=latest,
-            alerts=store.alerts(limit=10),
+            alerts=_headline_alerts(store.alerts(limit=500)),
         )
+
+
+def _headline_alerts(alerts: list[dict[str, Any]], per_rule: int = 3) -> list[dict[str, Any]]:
+    """Changes first, then the latest few alerts of each rule."""
+    changes = [a for a in alerts if a["rule"].startswith("change:")]
+    others: dict[str, list[dict[str, Any]]] = {}
+    for alert in alerts:
+        if not alert["rule"].startswith("change:"):
+            others.setdefault(alert["rule"], []).append(alert)
+    return changes + [a for rule in sorted(others) for a in others[rule][:per_rule]]
 
 
 # ---------------------------------------------------------------------- actors

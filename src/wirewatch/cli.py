@@ -427,9 +427,15 @@ def demo(db, model) -> None:
             {"content_text": 60, "speech_act": 24, "speaker_name": 22},
         )
     )
-    click.echo("Alerts:")
-    click.echo(render_rows(overview.alerts, "table", ["date", "rule", "message"], {"message": 80}))
-    click.echo(f"Explore further: wirewatch statements --db {db} --speaker RUS ; wirewatch dyads --db {db}")
+    click.echo("Alerts (changes in tone and in the mix of speech acts, then the watch rules), with evidence:")
+    for alert in overview.alerts:
+        evidence = " ".join(alert["evidence"]["text"].split())
+        click.echo(f"  [{alert['date']}] {alert['rule']}: {alert['message']}")
+        click.echo(f"      evidence ({alert['title'] or alert['article_id']}): “{evidence[:300]}”")
+    click.echo(
+        f"\nExplore further: wirewatch statements --db {db} --speaker RUS ; wirewatch dyads --db {db} ;"
+        f" wirewatch alerts --db {db}"
+    )
 
 
 @cli.group()

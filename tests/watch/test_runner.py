@@ -98,13 +98,14 @@ def test_rules_changes_and_watermarks(tmp_path):
 
 
 def test_counted_rules_fire_at_the_nth_match_in_the_window():
-    rules = [Rule(name="pressure", codes=("02*",), min_count=3, window_days=7)]
-    stories = [story(i, dt.date(2020, 10, 5) + dt.timedelta(days=i), "026", -0.2, "pressed") for i in range(4)]
+    rules = [Rule(name="pressure", codes=("02*",), min_count=3, window_days=20)]
+    stories = [story(i, dt.date(2020, 10, 1) + dt.timedelta(days=5 * i), "026", -0.2, "pressed") for i in range(4)]
+    again = story(9, dt.date(2020, 10, 11), "026", -0.2, "pressed")  # another report of the third event
     with DuckDBStore(":memory:") as store:
-        store.write(stories)
+        store.write([*stories, again])
         report = run_watch(store, rules, detect_changes=False)
     assert [a.article_id for a in report.alerts] == ["s2", "s3"]
-    assert "3 matches in 7 days" in report.alerts[0].matched
+    assert "3 matches in 20 days" in report.alerts[0].matched
 
 
 def test_acknowledged_and_filtered_alerts():
@@ -180,3 +181,12 @@ def test_rule_files_with_counts(tmp_path):
         load_rules([path])
     path.write_text("rules:\n  - name: r\n    codes: ['02*']\n    min_count: 2\n    window_days: 3\n", encoding="utf-8")
     assert replace(load_rules([path])[0]).min_count == 2
+
+
+def test_one_event_reported_by_several_articles_raises_one_alert():
+    reports = [story(i, dt.date(2020, 10, 5), "026", -0.2, "pressed on step down") for i in range(3)]
+    with DuckDBStore(":memory:") as store:
+        store.write(reports)
+        report = run_watch(store, [Rule(name="step-down", phrases=("step down",))], detect_changes=False)
+        assert len(report.alerts) == 1
+        assert store.events()[0]["reported_by"] == 3

@@ -163,7 +163,7 @@ class SQLStore:
             self._insert("statements", R.STATEMENT_COLUMNS, [r for x in keep for r in R.statement_rows(x)])
             self._insert("events", R.EVENT_COLUMNS, [r for x in keep for r in R.event_rows(x)])
             self._cluster(keep)
-            self._insert("alerts", R.ALERT_COLUMNS, [R.alert_row(a, now) for a in alerts if a.article_id in kept_ids])
+            self._insert_new_alerts([a for a in alerts if a.article_id in kept_ids], now)
             self._commit()
         except Exception:
             self._rollback()
@@ -483,25 +483,52 @@ class SQLStore:
         return rows
 
     def add_alerts(self, alerts: Sequence[Alert]) -> list[Alert]:
-        """Store alerts not stored before; returns the new ones (to deliver)."""
-        now = _now()
-        fresh: list[Alert] = []
+        """Store alerts not stored before; returns the new ones (to deliver).
+
+        An alert about an event that other articles reported too is the same alert: one
+        real-world event raises a rule once, whichever story brought it.
+        """
+        self._begin()
+        try:
+            fresh = self._insert_new_alerts(alerts, _now())
+            self._commit()
+        except Exception:
+            self._rollback()
+            raise
+        return fresh
+
+    def _insert_new_alerts(self, alerts: Sequence[Alert], now: dt.datetime) -> list[Alert]:
+        fresh: list[tuple[Alert, str]] = []
         seen: set[str] = set()
         for alert in alerts:
-            key = R.alert_id(alert)
+            key = self.alert_key(alert)
             if key in seen or self._query("SELECT 1 AS x FROM alerts WHERE id = ?", (key,)):
                 continue
             seen.add(key)
-            fresh.append(alert)
-        if fresh:
-            self._begin()
-            try:
-                self._insert("alerts", R.ALERT_COLUMNS, [R.alert_row(a, now) for a in fresh])
-                self._commit()
-            except Exception:
-                self._rollback()
-                raise
-        return fresh
+            fresh.append((alert, key))
+        self._insert("alerts", R.ALERT_COLUMNS, [R.alert_row(a, now, key) for a, key in fresh])
+        return [a for a, _ in fresh]
+
+    def alert_key(self, alert: Alert) -> str:
+        """The id an alert gets: the same for every report of one real-world event."""
+        return R.alert_id(alert, self._alert_cluster(alert))
+
+    def _alert_cluster(self, alert: Alert) -> str | None:
+        """The event cluster an alert is about: its event's, or its statement's verbal event's."""
+        if alert.record == "event":
+            rows = self._query(
+                "SELECT cluster_id FROM events WHERE article_id = ? AND idx = ?", (alert.article_id, alert.index)
+            )
+        elif alert.record == "statement":
+            rows = self._query(
+                "SELECT e.cluster_id FROM statements s JOIN events e ON e.article_id = s.article_id"
+                " AND e.sentence = s.sentence AND e.cameo = s.cameo AND e.source_code = s.speaker_code"
+                " WHERE s.article_id = ? AND s.idx = ? ORDER BY e.idx LIMIT 1",
+                (alert.article_id, alert.index),
+            )
+        else:
+            return None
+        return rows[0]["cluster_id"] if rows else None
 
     def acknowledge(self, ids: Sequence[str]) -> int:
         """Mark alerts as acknowledged; returns how many were found."""

@@ -319,15 +319,19 @@ def _country(ref) -> str | None:
     return ref.country or ref.code
 
 
-def alert_id(alert: Alert) -> str:
-    key = f"{alert.rule}\x00{alert.article_id}\x00{alert.record}\x00{alert.index}"
+def alert_id(alert: Alert, cluster: str | None = None) -> str:
+    """The alert's id: per rule and real-world event when the event is known, else per record."""
+    if cluster:
+        key = f"{alert.rule}\x00cluster\x00{cluster}"
+    else:
+        key = f"{alert.rule}\x00{alert.article_id}\x00{alert.record}\x00{alert.index}"
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def alert_row(alert: Alert, now: dt.datetime) -> tuple:
+def alert_row(alert: Alert, now: dt.datetime, key: str | None = None) -> tuple:
     ev = alert.evidence
     return (
-        alert_id(alert),
+        key or alert_id(alert),
         alert.rule,
         alert.article_id,
         alert.record,

@@ -81,10 +81,13 @@ def _counted(store: SQLStore, rules: Sequence[Rule], x: Extraction, extraction) 
         if not mine:
             continue
         start = published - dt.timedelta(days=rule.window_days - 1)
-        total = 0
+        # Count real-world events, not stories: five reports of one event are one match.
+        keys: set[str] = set()
         for article_id in store.articles_published_between(start, published):
             other = extraction(article_id)
-            total += len(match_rules([rule], other)) if other is not None else 0
+            for alert in match_rules([rule], other) if other is not None else ():
+                keys.add(store.alert_key(alert))
+        total = len(keys)
         if total >= rule.min_count:
             out.append(replace(mine[-1], matched=(*mine[-1].matched, f"{total} matches in {rule.window_days} days")))
     return out
