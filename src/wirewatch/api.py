@@ -365,3 +365,37 @@ def list_actors(
                     }
                 )
     return out
+
+
+# ---------------------------------------------------------------------- dyads over time
+
+
+def series(settings: Settings, source: str, target: str, level: str = "sector",
+           interval: str = "week") -> list[dict[str, Any]]:  # fmt: skip
+    """A dyad's events per period: counts by QuadClass, mean Goldstein and tone."""
+    with _reader(settings) as store:
+        return store.dyad_series(source, target, level=level, interval=interval)
+
+
+def changes(settings: Settings, source: str, target: str, level: str = "sector") -> list[Any]:
+    """Change points in a dyad's tone and in its share of pressure (appeals, demands, ...)."""
+    from wirewatch.watch.monitor import dyad_changes
+
+    with _reader(settings) as store:
+        return dyad_changes(store, source, target, level)
+
+
+def plot(settings: Settings, source: str, target: str, path: Path, level: str = "sector") -> Path:
+    """Write a PNG/SVG of a dyad's tone series with change points and main events.
+
+    Raises:
+        DependencyError: matplotlib is missing (``pip install 'wirewatch[plot]'``).
+    """
+    from wirewatch.watch.monitor import dyad_changes
+    from wirewatch.watch.plot import plot_dyad
+
+    with _reader(settings) as store:
+        rows = store.dyad_series(source, target, level=level)
+        events = store.dyad_events(source, target, level)
+        found = dyad_changes(store, source, target, level)
+    return plot_dyad(path, source.upper(), target.upper(), rows, events, found)

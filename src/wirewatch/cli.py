@@ -298,6 +298,42 @@ def dyads(db, level, since, until, limit, modalities, fmt) -> None:
     click.echo(render_rows(rows, fmt), nl=False)
 
 
+@cli.command(name="series")
+@click.argument("source")
+@click.argument("target")
+@db_option
+@click.option("--level", type=click.Choice(["sector", "country"]), default="sector", show_default=True)
+@click.option("--interval", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@format_options
+def series_command(source, target, db, level, interval, fmt) -> None:
+    """A dyad's events per period, then its change points (e.g. series RUSGOV BLRGOV)."""
+    from wirewatch import api
+
+    settings = _settings(db=db)
+    click.echo(render_rows(api.series(settings, source, target, level, interval), fmt), nl=False)
+    if fmt == "table":
+        for found in api.changes(settings, source, target, level):
+            c = found.change
+            click.echo(
+                f"change in {found.signal}: {c.week}, {c.mean_before:+.2f} -> {c.mean_after:+.2f} "
+                f"({c.n_before} events before, {c.n_after} after, confidence {c.confidence:.3f})"
+            )
+
+
+@cli.command(name="plot")
+@click.argument("source")
+@click.argument("target")
+@db_option
+@click.option("--level", type=click.Choice(["sector", "country"]), default="sector", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="PNG or SVG file (default SOURCE-TARGET.png).")
+def plot_command(source, target, db, level, output) -> None:
+    """Plot a dyad's tone with its change points and main events."""
+    from wirewatch import api
+
+    path = Path(output or f"{source.upper()}-{target.upper()}.png")
+    click.echo(str(api.plot(_settings(db=db), source, target, path, level)))
+
+
 @cli.group(invoke_without_command=True)
 @db_option
 @click.option("--rule", help="Only this rule's alerts.")

@@ -190,3 +190,19 @@ def test_one_event_reported_by_several_articles_raises_one_alert():
         report = run_watch(store, [Rule(name="step-down", phrases=("step down",))], detect_changes=False)
         assert len(report.alerts) == 1
         assert store.events()[0]["reported_by"] == 3
+
+
+def test_plot_writes_a_png_and_an_svg(tmp_path):
+    from wirewatch.watch.monitor import dyad_changes
+    from wirewatch.watch.plot import plot_dyad
+
+    with DuckDBStore(":memory:") as store:
+        store.write(arc())
+        series = store.dyad_series("RUSGOV", "BLRGOV")
+        events = store.dyad_events("RUSGOV", "BLRGOV")
+        found = dyad_changes(store, "RUSGOV", "BLRGOV")
+    assert [f.change.week for f in found] == ["2020-W40", "2020-W40"]
+    png = plot_dyad(tmp_path / "dyad.png", "RUSGOV", "BLRGOV", series, events, found)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = plot_dyad(tmp_path / "dyad.svg", "RUSGOV", "BLRGOV", series, events, found)
+    assert "<svg" in svg.read_text()[:500]
