@@ -200,3 +200,24 @@ def test_actors_list_by_country_and_date():
         for line in invoke("actors", "list", "--country", "LVA", "--kind", "group", "--json").output.splitlines()
     ]
     assert "baltic_states" in {g["id"] for g in groups}
+
+
+@pytest.mark.model
+def test_run_ingests_watches_and_delivers(tmp_path, corpus):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - name: talks\n    phrases: [talks]\n", encoding="utf-8")
+    out = tmp_path / "alerts.jsonl"
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(
+        cli, ["run", str(corpus), "--watch", str(rules), "--db", str(db), "--to", str(out), "--published", "2020-09-15"]
+    )
+    assert result.exit_code == 0, result.output
+    delivered = [json.loads(line) for line in out.read_text().splitlines()]
+    assert delivered and all(a["rule"] == "talks" and a["evidence"]["text"] for a in delivered)
+    listed = invoke("alerts", "--db", db, "--json").output.splitlines()
+    assert len(listed) == len(delivered)
+    first = json.loads(listed[0])["id"]
+    assert "acknowledged 1 of 1" in invoke("alerts", "ack", first, "--db", db).output
+    assert len(invoke("alerts", "--db", db, "--unacked", "--json").output.splitlines()) == len(delivered) - 1
+    again = CliRunner().invoke(cli, ["watch", str(rules), "--db", str(db), "--to", str(out)])
+    assert "0 new alerts" in again.stderr

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,7 +22,7 @@ from wirewatch.config import Settings
 from wirewatch.ingest import ReadOptions, read_paths
 from wirewatch.store import Filters, SQLStore, open_store
 from wirewatch.types import Alert, Article, Extraction, Failure
-from wirewatch.watch import load_rules, match_rules
+from wirewatch.watch import Rule, load_rules, match_rules
 from wirewatch.watch.runner import WatchReport
 
 log = logging.getLogger(__name__)
@@ -91,37 +91,49 @@ def ingest(
     """
     from wirewatch.nlp.pipeline import Extractor
 
-    rules = load_rules(settings.rule_files)
-    report = IngestReport()
     extractor = Extractor(settings)
-    pipeline = extractor.versions.pipeline
     with open_store(settings.db) as store:
+        return _ingest_items(
+            store, extractor, read_paths(paths, options, stdin=stdin), load_rules(settings.rule_files), progress
+        )
 
-        def todo() -> Iterator[Article | Failure]:
-            for item in read_paths(paths, options, stdin=stdin):
-                report.read += isinstance(item, Article)
-                if isinstance(item, Article) and store.has_article(item.id, pipeline):
-                    report.skipped += 1
-                    if progress:
-                        progress(1)
-                    continue
-                yield item
 
-        batch: list[Extraction] = []
-        alerts: list[Alert] = []
-        for result in extractor.extract_many(todo()):
-            if progress:
-                progress(1)
-            if isinstance(result, Failure):
-                report.failures.append(result)
-                log.warning("%s: %s", result.origin, result.reason)
+def _ingest_items(
+    store: SQLStore,
+    extractor: Any,
+    items: Iterable[Article | Failure],
+    rules: Sequence[Rule],
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Extract and store items, skipping articles this pipeline already stored."""
+    report = IngestReport()
+    pipeline = extractor.versions.pipeline
+
+    def todo() -> Iterator[Article | Failure]:
+        for item in items:
+            report.read += isinstance(item, Article)
+            if isinstance(item, Article) and store.has_article(item.id, pipeline):
+                report.skipped += 1
+                if progress:
+                    progress(1)
                 continue
-            batch.append(result)
-            alerts.extend(match_rules(rules, result))
-            if len(batch) >= settings.batch_size:
-                _flush(store, batch, alerts, report)
-        _flush(store, batch, alerts, report)
-        store.record_failures(report.failures)
+            yield item
+
+    batch: list[Extraction] = []
+    alerts: list[Alert] = []
+    for result in extractor.extract_many(todo()):
+        if progress:
+            progress(1)
+        if isinstance(result, Failure):
+            report.failures.append(result)
+            log.warning("%s: %s", result.origin, result.reason)
+            continue
+        batch.append(result)
+        alerts.extend(match_rules(rules, result))
+        if len(batch) >= extractor.settings.batch_size:
+            _flush(store, batch, alerts, report)
+    _flush(store, batch, alerts, report)
+    store.record_failures(report.failures)
     return report
 
 
@@ -399,3 +411,62 @@ def plot(settings: Settings, source: str, target: str, path: Path, level: str = 
         events = store.dyad_events(source, target, level)
         found = dyad_changes(store, source, target, level)
     return plot_dyad(path, source.upper(), target.upper(), rows, events, found)
+
+
+# ---------------------------------------------------------------------- live sources
+
+
+@dataclass
+class FollowRound:
+    """What one polling round did."""
+
+    number: int
+    ingest: IngestReport
+    alerts: int
+    problems: list[str]
+
+
+def follow(
+    feeds: Sequence[str],
+    settings: Settings,
+    sinks: Sequence[str] = ("stdout",),
+    every: float = 900.0,
+    rounds: int | None = None,
+    fetch: Callable[[str], bytes] | None = None,
+    sleep: Callable[[float], None] | None = None,
+    on_round: Callable[[FollowRound], None] | None = None,
+) -> list[FollowRound]:
+    """Poll feeds, ingest the articles not seen before, watch, deliver alerts; repeat.
+
+    Args:
+        every: seconds between rounds.
+        rounds: stop after this many rounds (None: until interrupted).
+        fetch: how to GET a URL (default: urllib).
+        on_round: called after each round, e.g. to print progress.
+    """
+    import time
+
+    from wirewatch.ingest.feeds import Follower, http_fetch
+    from wirewatch.nlp.pipeline import Extractor
+    from wirewatch.watch.runner import run_watch
+    from wirewatch.watch.sinks import make_sinks
+
+    rules = load_rules(settings.rule_files)
+    extractor = Extractor(settings)
+    targets = make_sinks(sinks)
+    done: list[FollowRound] = []
+    with open_store(settings.db) as store:
+        follower = Follower(list(feeds), seen=store.has_url, fetch=fetch or http_fetch)
+        number = 0
+        while rounds is None or number < rounds:
+            number += 1
+            # Rules run in the watcher, which delivers what they raise.
+            report = _ingest_items(store, extractor, follower.round(), ())
+            watched = run_watch(store, rules, targets, name="follow")
+            result = FollowRound(number, report, len(watched.alerts), watched.problems)
+            done.append(result)
+            if on_round:
+                on_round(result)
+            if rounds is None or number < rounds:
+                (sleep or time.sleep)(every)
+    return done

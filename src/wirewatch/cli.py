@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,12 @@ field_option = click.option(
     metavar="ATTR=FIELD",
     help="Map a JSONL/CSV field, e.g. --field text=body; repeatable.",
 )
+
+
+sink_option = click.option(
+    "--to", "sinks", multiple=True, default=("stdout",), show_default=True,
+    help="Where new alerts go: stdout, a .jsonl path, or a webhook URL; repeatable.",
+)  # fmt: skip
 
 
 def format_options(func: Callable) -> Callable:
@@ -298,6 +305,45 @@ def dyads(db, level, since, until, limit, modalities, fmt) -> None:
     click.echo(render_rows(rows, fmt), nl=False)
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600}
+    try:
+        if value[-1] in units:
+            return float(value[:-1]) * units[value[-1]]
+        return float(value)
+    except (ValueError, IndexError):
+        raise click.BadParameter(f"{value!r} is not a duration; write e.g. 30s, 15m or 2h") from None
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, callback=_seconds, help="Time between rounds: 30s, 15m, 2h.")
+@click.option("--rounds", type=int, help="Stop after N rounds (default: run until interrupted).")
+@click.option("--watch", "rules", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Watch rules (YAML); repeatable.")  # fmt: skip
+@db_option
+@actors_option
+@verbs_option
+@model_option
+@sink_option
+def follow(feeds, every, rounds, rules, db, actors, verbs, model, sinks) -> None:
+    """Poll RSS/Atom FEEDS and their article pages; ingest what is new, watch, deliver alerts."""
+    from wirewatch import api
+
+    def report(done: api.FollowRound) -> None:
+        r = done.ingest
+        click.echo(
+            f"round {done.number}: {r.stored} new articles, {r.skipped} already stored, "
+            f"{len(r.failures)} failed; {done.alerts} new alerts",
+            err=True,
+        )
+        for failure in r.failures:
+            _report_failure(failure.origin, failure.reason)
+
+    settings = _settings(db=db, model=model, actors=actors, verbs=verbs, rules=rules)
+    api.follow(feeds, settings, sinks=sinks, every=every, rounds=rounds, on_round=report)
+
+
 @cli.command(name="series")
 @click.argument("source")
 @click.argument("target")
@@ -364,12 +410,6 @@ def alerts_ack(ids, db) -> None:
     click.echo(f"acknowledged {found} of {len(ids)} alerts")
 
 
-sink_option = click.option(
-    "--to", "sinks", multiple=True, default=("stdout",), show_default=True,
-    help="Where new alerts go: stdout, a .jsonl path, or a webhook URL; repeatable.",
-)  # fmt: skip
-
-
 @cli.command()
 @click.argument("rules", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @db_option
@@ -406,8 +446,10 @@ def run(ctx, paths, rules, db, published, actors, verbs, fields, model, sinks) -
     from wirewatch import api
 
     settings = _settings(db=db, model=model, actors=actors, verbs=verbs, rules=rules)
+    # The watcher matches the rules and delivers what they raise; ingest only stores.
+    plain = replace(settings, rule_files=())
     report = _with_progress(
-        "ingesting", lambda tick: api.ingest(paths, settings, _read_options(published, fields), progress=tick)
+        "ingesting", lambda tick: api.ingest(paths, plain, _read_options(published, fields), progress=tick)
     )
     for failure in report.failures:
         _report_failure(failure.origin, failure.reason)

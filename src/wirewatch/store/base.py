@@ -188,9 +188,11 @@ class SQLStore:
             raise
 
     def _existing(self, x: Extraction) -> dict[str, Any] | None:
+        # The same article is the same id, the same text at the same URL, or the same text
+        # from anywhere (a story syndicated under several URLs).
         found = self._query(
-            "SELECT id, pipeline FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
-            (x.article.id, R.content_hash(x.article.text, x.article.url)),
+            "SELECT id, pipeline FROM articles WHERE id = ? OR content_hash = ? OR text_hash = ? LIMIT 1",
+            (x.article.id, R.content_hash(x.article.text, x.article.url), R.content_hash(x.article.text)),
         )
         return found[0] if found else None
 
@@ -266,6 +268,10 @@ class SQLStore:
         self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     # -------------------------------------------------------------- reading
+
+    def has_url(self, url: str) -> bool:
+        """Whether an article from this URL is stored."""
+        return bool(self._query("SELECT 1 AS x FROM articles WHERE url = ? LIMIT 1", (url,)))
 
     def has_article(self, article_id: str, pipeline: str | None = None) -> bool:
         """Whether an article is stored (by the given pipeline version, if one is given)."""

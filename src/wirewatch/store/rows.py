@@ -51,6 +51,7 @@ ARTICLE_COLUMNS = (
     "pipeline",
     "versions",
     "ingested_at",
+    "text_hash",
 )
 MENTION_COLUMNS = (
     "article_id",
@@ -186,6 +187,7 @@ def article_row(x: Extraction, now: dt.datetime) -> tuple:
         x.versions.pipeline,
         _json(versions_to_dict(x.versions)),
         now,
+        content_hash(a.text),
     )
 
 

@@ -203,6 +203,11 @@ MIGRATIONS = (
         "watch state: how far each watcher has read",
         ("CREATE TABLE watch_state (name TEXT PRIMARY KEY, watermark TIMESTAMP NOT NULL)",),
     ),
+    Migration(
+        7,
+        "articles keep a hash of their text alone: the same story from another URL is the same article",
+        ("ALTER TABLE articles ADD COLUMN text_hash TEXT", "CREATE INDEX articles_text_hash ON articles (text_hash)"),
+    ),
 )
 
 #: Child tables of an article, deleted and rewritten with it.
