@@ -140,10 +140,21 @@ def _ingest_items(
 def _flush(store: SQLStore, batch: list[Extraction], alerts: list[Alert], report: IngestReport) -> None:
     if not batch:
         return
-    result = store.write(batch, alerts)
-    report.stored += result.stored
-    report.skipped += result.skipped
-    report.replaced += result.replaced
+    try:
+        results = [store.write(batch, alerts)]
+    except Exception:
+        log.warning("storing a batch failed; storing its %d articles one by one", len(batch))
+        results = []
+        for x in batch:
+            try:
+                results.append(store.write([x], [a for a in alerts if a.article_id == x.article.id]))
+            except Exception as exc:
+                reason = f"could not be stored ({type(exc).__name__}: {exc}); report it with this article"
+                report.failures.append(Failure(x.article.origin or x.article.id, reason, x.article.id))
+    for result in results:
+        report.stored += result.stored
+        report.skipped += result.skipped
+        report.replaced += result.replaced
     written = {x.article.id for x in batch}
     report.alerts += sum(1 for a in alerts if a.article_id in written)
     batch.clear()

@@ -189,3 +189,24 @@ def test_one_event_reported_by_several_articles_is_one_cluster():
         assert reported == [1, 1, 2, 2]
         store.write([replace(_extraction("a1", "One."), versions=replace(V1, actors="a9"))])  # re-coded
         assert sorted(e["reported_by"] for e in store.events()) == [1, 1, 2, 2]
+
+
+def test_the_same_story_twice_in_one_batch_is_stored_once():
+    with DuckDBStore(":memory:") as store:
+        result = store.write([_extraction("a1", "Same story."), _extraction("a2", "Same story.")])
+        assert (result.stored, result.skipped) == (1, 1)
+
+
+def test_an_article_the_store_refuses_fails_alone():
+    from wirewatch.api import IngestReport, _flush
+
+    good = _extraction("a1", "First text.")
+    bad = _extraction("a2", "Second text.")
+    bad = replace(bad, events=(replace(bad.events[0], cameo=None),))
+    report = IngestReport()
+    with DuckDBStore(":memory:") as store:
+        _flush(store, [good, bad], [], report)
+        assert store.counts()["articles"] == 1
+    assert report.stored == 1
+    (failure,) = report.failures
+    assert failure.article_id == "a2" and "could not be stored" in failure.reason

@@ -140,10 +140,16 @@ class SQLStore:
         seen: set[str] = set()
         for x in extractions:
             existing = self._existing(x)
-            if x.article.id in seen or (existing is not None and existing["pipeline"] == x.versions.pipeline):
+            # The same story twice in one batch (under two ids) is stored once.
+            keys = {
+                x.article.id,
+                R.content_hash(x.article.text, x.article.url),
+                "text:" + R.content_hash(x.article.text),
+            }
+            if keys & seen or (existing is not None and existing["pipeline"] == x.versions.pipeline):
                 skipped += 1
                 continue
-            seen.add(x.article.id)
+            seen |= keys
             if existing is not None:
                 replace_ids.append(existing["id"])
                 replaced += 1
