@@ -206,3 +206,18 @@ def test_plot_writes_a_png_and_an_svg(tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = plot_dyad(tmp_path / "dyad.svg", "RUSGOV", "BLRGOV", series, events, found)
     assert "<svg" in svg.read_text()[:500]
+
+
+def test_dyad_series_by_week_with_statements_and_coarse_dates_left_out():
+    stories = arc()
+    coarse = replace(story(99, dt.date(2020, 8, 5), "051", 0.5, "praised"), events=())
+    coarse = replace(coarse, statements=(replace(coarse.statements[0], date="2020"),))
+    with DuckDBStore(":memory:") as store:
+        store.write([*stories, coarse])
+        weeks = store.dyad_series("RUSGOV", "BLRGOV")
+        months = store.dyad_series("RUSGOV", "BLRGOV", interval="month")
+    assert len(weeks) == 16
+    assert weeks[0]["period"] == dt.date(2020, 8, 3)
+    assert (weeks[0]["events"], weeks[0]["statements"], weeks[0]["pressure_statements"]) == (1, 2, 0)
+    assert (weeks[-1]["tone"], weeks[-1]["pressure_statements"]) == (-0.2, 2)
+    assert sum(m["statements"] for m in months) == 32  # the "2020" statement is not in any month

@@ -405,7 +405,9 @@ class SQLStore:
         since: dt.date | None = None,
         until: dt.date | None = None,
     ) -> list[dict[str, Any]]:
-        """A dyad's events per day, week or month: counts by QuadClass, mean Goldstein and tone.
+        """A dyad's events per day, week or month: counts by QuadClass, mean Goldstein and tone,
+        and the source's statements about the target (all, and those that press: appeals,
+        demands, accusations, rejections, threats).
 
         Each real-world event counts once (its cluster), at its first date.
         """
@@ -413,7 +415,10 @@ class SQLStore:
             raise ValueError("interval must be 'day', 'week' or 'month'")
         src, tgt = _dyad_columns(level)
         marks = ", ".join("?" for _ in modalities)
-        conds = [f"{src} = ?", f"{tgt} = ?", "date_start IS NOT NULL", f"modality IN ({marks})"]
+        # Records dated more coarsely than the series ("in 2020" in a weekly series) are left out.
+        span = {"day": 0, "week": 6, "month": 30}[interval]
+        precise = f"date_end - date_start <= {span}"
+        conds = [f"{src} = ?", f"{tgt} = ?", "date_start IS NOT NULL", precise, f"modality IN ({marks})"]
         params: list[Any] = [source.upper(), target.upper(), *modalities]
         if since:
             conds.append("date_start >= ?")
@@ -433,10 +438,48 @@ class SQLStore:
             f" FROM events WHERE {' AND '.join(conds)} GROUP BY period ORDER BY period"
         )
         rows = self._query(sql, params)
+        statements = self._statement_series(source, target, level, interval, since, until)
         for row in rows:
             if isinstance(row["period"], dt.datetime):
                 row["period"] = row["period"].date()
-        return rows
+        by_period = {row["period"]: row for row in rows}
+        for period, counts in statements.items():
+            row = by_period.setdefault(period, {"period": period, "events": 0, "articles": 0, "goldstein": None,
+                                                 "tone": None, "verbal_coop": 0, "material_coop": 0,
+                                                 "verbal_conflict": 0, "material_conflict": 0})  # fmt: skip
+            row.update(counts)
+        out = sorted(by_period.values(), key=lambda r: r["period"])
+        for row in out:
+            row.setdefault("statements", 0)
+            row.setdefault("pressure_statements", 0)
+        return out
+
+    def _statement_series(self, source: str, target: str, level: str, interval: str,
+                          since: dt.date | None, until: dt.date | None) -> dict[dt.date, dict[str, int]]:  # fmt: skip
+        """Statements from source about target per period: all, and appeals/demands/accusations/threats."""
+        speaker = "speaker_code" if level == "sector" else "speaker_country"
+        span = {"day": 0, "week": 6, "month": 30}[interval]
+        conds = [f"{speaker} = ?", "target_codes LIKE ?", "date_start IS NOT NULL", f"date_end - date_start <= {span}"]
+        pattern = f"%|{target.upper()}|%" if level == "sector" else f"%|{target.upper()}%"
+        params: list[Any] = [source.upper(), pattern]
+        if since:
+            conds.append("date_start >= ?")
+            params.append(since)
+        if until:
+            conds.append("date_start <= ?")
+            params.append(until)
+        rows = self._query(
+            f"SELECT date_trunc('{interval}', date_start) AS period, count(*) AS statements,"
+            " sum(CASE WHEN substr(cameo, 1, 2) IN ('02', '10', '11', '12', '13') THEN 1 ELSE 0 END)"
+            " AS pressure_statements"
+            f" FROM statements WHERE {' AND '.join(conds)} GROUP BY period",
+            params,
+        )
+        out = {}
+        for row in rows:
+            period = row["period"].date() if isinstance(row["period"], dt.datetime) else row["period"]
+            out[period] = {"statements": int(row["statements"]), "pressure_statements": int(row["pressure_statements"])}
+        return out
 
     def dyad_events(
         self,
@@ -445,13 +488,15 @@ class SQLStore:
         level: str = "sector",
         modalities: tuple[str, ...] = ("asserted",),
     ) -> list[dict[str, Any]]:
-        """A dyad's dated events, one row per report, oldest first (for change detection)."""
+        """A dyad's events dated to the day or week, one row per report, oldest first (for
+        change detection)."""
         src, tgt = _dyad_columns(level)
         marks = ", ".join("?" for _ in modalities)
         return self._query(
             "SELECT article_id, idx, cluster_id, date_start, tone, goldstein, cameo, root, name, modality,"
             " evidence_text, evidence_start, evidence_end, sentence, source_code, target_code"
-            f" FROM events WHERE {src} = ? AND {tgt} = ? AND date_start IS NOT NULL AND modality IN ({marks})"
+            f" FROM events WHERE {src} = ? AND {tgt} = ? AND date_start IS NOT NULL AND date_end - date_start <= 6"
+            f" AND modality IN ({marks})"
             " ORDER BY date_start, article_id, idx",
             [source.upper(), target.upper(), *modalities],
         )
