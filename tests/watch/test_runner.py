@@ -76,10 +76,10 @@ def arc() -> list[Extraction]:
     return stories
 
 
-def test_rules_changes_and_watermarks(tmp_path):
+def test_rules_changes_and_watermarks(make_store, tmp_path):
     out = tmp_path / "alerts.jsonl"
     rules = [Rule(name="step-down", phrases=("step down",))]
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         store.write(arc()[:16])
         first = run_watch(store, rules, [JsonlSink(out)])
         assert first.articles == 16 and first.alerts == []  # all warm so far, nothing to say
@@ -97,19 +97,19 @@ def test_rules_changes_and_watermarks(tmp_path):
         assert all(line["evidence"]["text"] for line in lines)
 
 
-def test_counted_rules_fire_at_the_nth_match_in_the_window():
+def test_counted_rules_fire_at_the_nth_match_in_the_window(make_store):
     rules = [Rule(name="pressure", codes=("02*",), min_count=3, window_days=20)]
     stories = [story(i, dt.date(2020, 10, 1) + dt.timedelta(days=5 * i), "026", -0.2, "pressed") for i in range(4)]
     again = story(9, dt.date(2020, 10, 11), "026", -0.2, "pressed")  # another report of the third event
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         store.write([*stories, again])
         report = run_watch(store, rules, detect_changes=False)
     assert [a.article_id for a in report.alerts] == ["s2", "s3"]
     assert "3 matches in 20 days" in report.alerts[0].matched
 
 
-def test_acknowledged_and_filtered_alerts():
-    with DuckDBStore(":memory:") as store:
+def test_acknowledged_and_filtered_alerts(make_store):
+    with make_store() as store:
         store.write(arc())
         run_watch(store, [Rule(name="any", codes=("026",))], detect_changes=False)
         alerts = store.alerts(limit=100)
@@ -183,20 +183,20 @@ def test_rule_files_with_counts(tmp_path):
     assert replace(load_rules([path])[0]).min_count == 2
 
 
-def test_one_event_reported_by_several_articles_raises_one_alert():
+def test_one_event_reported_by_several_articles_raises_one_alert(make_store):
     reports = [story(i, dt.date(2020, 10, 5), "026", -0.2, "pressed on step down") for i in range(3)]
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         store.write(reports)
         report = run_watch(store, [Rule(name="step-down", phrases=("step down",))], detect_changes=False)
         assert len(report.alerts) == 1
         assert store.events()[0]["reported_by"] == 3
 
 
-def test_plot_writes_a_png_and_an_svg(tmp_path):
+def test_plot_writes_a_png_and_an_svg(make_store, tmp_path):
     from wirewatch.watch.monitor import dyad_changes
     from wirewatch.watch.plot import plot_dyad
 
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         store.write(arc())
         series = store.dyad_series("RUSGOV", "BLRGOV")
         events = store.dyad_events("RUSGOV", "BLRGOV")
@@ -208,11 +208,11 @@ def test_plot_writes_a_png_and_an_svg(tmp_path):
     assert "<svg" in svg.read_text()[:500]
 
 
-def test_dyad_series_by_week_with_statements_and_coarse_dates_left_out():
+def test_dyad_series_by_week_with_statements_and_coarse_dates_left_out(make_store):
     stories = arc()
     coarse = replace(story(99, dt.date(2020, 8, 5), "051", 0.5, "praised"), events=())
     coarse = replace(coarse, statements=(replace(coarse.statements[0], date="2020"),))
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         store.write([*stories, coarse])
         weeks = store.dyad_series("RUSGOV", "BLRGOV")
         months = store.dyad_series("RUSGOV", "BLRGOV", interval="month")

@@ -11,6 +11,7 @@ import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from wirewatch.coding.timenorm import value_interval
@@ -384,7 +385,7 @@ class SQLStore:
             f"SELECT {src} AS source, {tgt} AS target,"
             " count(DISTINCT coalesce(cluster_id, article_id || ':' || idx)) AS events,"
             " count(DISTINCT article_id) AS articles,"
-            " round(avg(goldstein), 2) AS goldstein, round(avg(tone), 3) AS tone,"
+            " round(CAST(avg(goldstein) AS NUMERIC), 2) AS goldstein, round(CAST(avg(tone) AS NUMERIC), 3) AS tone,"
             " sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END) AS verbal_coop,"
             " sum(CASE WHEN quad_class = 2 THEN 1 ELSE 0 END) AS material_coop,"
             " sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END) AS verbal_conflict,"
@@ -430,7 +431,7 @@ class SQLStore:
             f"SELECT date_trunc('{interval}', date_start) AS period,"
             " count(DISTINCT coalesce(cluster_id, article_id || ':' || idx)) AS events,"
             " count(DISTINCT article_id) AS articles,"
-            " round(avg(goldstein), 2) AS goldstein, round(avg(tone), 3) AS tone,"
+            " round(CAST(avg(goldstein) AS NUMERIC), 2) AS goldstein, round(CAST(avg(tone) AS NUMERIC), 3) AS tone,"
             " sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END) AS verbal_coop,"
             " sum(CASE WHEN quad_class = 2 THEN 1 ELSE 0 END) AS material_coop,"
             " sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END) AS verbal_conflict,"
@@ -663,6 +664,14 @@ def _where(
         conds.append(f"{prefix}.article_id = ?")
         params.append(f.article)
     return ("WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def plain_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Rows in plain Python types on every backend (rounded averages come back as Decimal)."""
+    for key, value in row.items():
+        if isinstance(value, Decimal):
+            row[key] = float(value)
+    return row
 
 
 def _now() -> dt.datetime:

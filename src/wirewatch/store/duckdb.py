@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch.errors import StoreError
-from wirewatch.store.base import SQLStore
+from wirewatch.store.base import SQLStore, plain_row
 
 
 class DuckDBStore(SQLStore):
@@ -54,7 +54,7 @@ class DuckDBStore(SQLStore):
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self._con.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [plain_row(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
 
     def close(self) -> None:
         self._con.close()

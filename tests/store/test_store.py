@@ -26,10 +26,14 @@ from wirewatch.types import (
 V1 = Versions("0.1", "3.8", "en_core_web_sm", "3.8.0", "a1", "o1")
 
 
-@given(extractions())
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_round_trip_gives_back_the_same_extraction(x):
-    with DuckDBStore(":memory:") as store:
+@given(x=extractions())
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+def test_round_trip_gives_back_the_same_extraction(make_store, x):
+    with make_store() as store:
         store.write([x])
         assert store.get_extraction(x.article.id) == replace(x, article=replace(x.article))
 
@@ -93,24 +97,24 @@ def _extraction(article_id="a1", text="Putin urged talks.", pipeline_version="a1
     return Extraction(Article(article_id, text, published), versions, statements=(statement,), events=(event,))
 
 
-def test_same_article_twice_is_stored_once():
-    with DuckDBStore(":memory:") as store:
+def test_same_article_twice_is_stored_once(make_store):
+    with make_store() as store:
         first = store.write([_extraction()])
         second = store.write([_extraction()])
         assert (first.stored, second.stored, second.skipped) == (1, 0, 1)
         assert store.counts()["articles"] == 1
 
 
-def test_same_text_under_another_id_is_a_duplicate():
-    with DuckDBStore(":memory:") as store:
+def test_same_text_under_another_id_is_a_duplicate(make_store):
+    with make_store() as store:
         store.write([_extraction("a1")])
         result = store.write([_extraction("other-id")])
         assert result.skipped == 1
         assert store.counts()["articles"] == 1
 
 
-def test_newer_pipeline_replaces_the_old_records():
-    with DuckDBStore(":memory:") as store:
+def test_newer_pipeline_replaces_the_old_records(make_store):
+    with make_store() as store:
         store.write([_extraction(pipeline_version="a1")])
         result = store.write([_extraction(pipeline_version="a2")])
         assert result.replaced == 1
@@ -118,8 +122,8 @@ def test_newer_pipeline_replaces_the_old_records():
         assert (counts["articles"], counts["statements"], counts["events"]) == (1, 1, 1)
 
 
-def test_a_failing_batch_leaves_nothing_behind():
-    with DuckDBStore(":memory:") as store:
+def test_a_failing_batch_leaves_nothing_behind(make_store):
+    with make_store() as store:
         good = _extraction("a1", "First text.")
         bad = _extraction("a2", "Second text.")
         bad = replace(bad, events=(replace(bad.events[0], cameo=None),))  # NOT NULL violation
@@ -129,8 +133,8 @@ def test_a_failing_batch_leaves_nothing_behind():
         assert store.counts()["statements"] == 0
 
 
-def test_queries_filter_by_actor_target_code_and_date():
-    with DuckDBStore(":memory:") as store:
+def test_queries_filter_by_actor_target_code_and_date(make_store):
+    with make_store() as store:
         store.write([_extraction("a1", "One."), _extraction("a2", "Two.", published=dt.date(2020, 8, 1))])
         assert len(store.statements(Filters(actor="RUS"))) == 2
         assert len(store.statements(Filters(actor="BLR"))) == 0
@@ -145,9 +149,9 @@ def test_queries_filter_by_actor_target_code_and_date():
         assert (country["source"], country["target"]) == ("RUS", "BLR")
 
 
-def test_alerts_and_failures_are_kept():
+def test_alerts_and_failures_are_kept(make_store):
     x = _extraction()
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         store.write([x], [alert_for(x)])
         store.record_failures([Failure("feed.jsonl:3", "malformed JSON")] * 2)
         assert store.alerts()[0]["rule"] == "r"
@@ -164,23 +168,23 @@ def test_unknown_store_scheme_lists_what_is_available():
         open_store("mysql://localhost/x")
 
 
-def test_dyads_count_asserted_events_unless_asked():
+def test_dyads_count_asserted_events_unless_asked(make_store):
     reported = _extraction("a3", "Three.")
     reported = replace(reported, events=(replace(reported.events[0], modality="reported", date="2020-11-02"),))
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         store.write([_extraction("a1", "One."), reported])
         assert store.dyads()[0]["events"] == 1
         assert store.dyads(modalities=("asserted", "reported"))[0]["events"] == 2
 
 
-def test_one_event_reported_by_several_articles_is_one_cluster():
+def test_one_event_reported_by_several_articles_is_one_cluster(make_store):
     base = _extraction("a1", "One.")
     same_week = replace(
         base.events[0], date="2020-W49", evidence=replace(base.events[0].evidence, text="Putin urged talks again.")
     )
     other_code = replace(base.events[0], cameo="112", root="11")
     much_later = replace(base.events[0], date="2021-03-01")
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         store.write([base, replace(_extraction("a2", "Two."), events=(same_week,))])
         store.write([replace(_extraction("a3", "Three."), events=(other_code,))])
         store.write([replace(_extraction("a4", "Four."), events=(much_later,))])
@@ -191,20 +195,20 @@ def test_one_event_reported_by_several_articles_is_one_cluster():
         assert sorted(e["reported_by"] for e in store.events()) == [1, 1, 2, 2]
 
 
-def test_the_same_story_twice_in_one_batch_is_stored_once():
-    with DuckDBStore(":memory:") as store:
+def test_the_same_story_twice_in_one_batch_is_stored_once(make_store):
+    with make_store() as store:
         result = store.write([_extraction("a1", "Same story."), _extraction("a2", "Same story.")])
         assert (result.stored, result.skipped) == (1, 1)
 
 
-def test_an_article_the_store_refuses_fails_alone():
+def test_an_article_the_store_refuses_fails_alone(make_store):
     from wirewatch.api import IngestReport, _flush
 
     good = _extraction("a1", "First text.")
     bad = _extraction("a2", "Second text.")
     bad = replace(bad, events=(replace(bad.events[0], cameo=None),))
     report = IngestReport()
-    with DuckDBStore(":memory:") as store:
+    with make_store() as store:
         _flush(store, [good, bad], [], report)
         assert store.counts()["articles"] == 1
     assert report.stored == 1
