@@ -514,6 +514,33 @@ def demo(db, model) -> None:
         f"\nExplore further: wirewatch statements --db {db} --speaker RUS ; wirewatch dyads --db {db} ;"
         f" wirewatch alerts --db {db}"
     )
+    click.echo(f"Open the dashboard on this data: wirewatch serve --db {db}  (then http://127.0.0.1:8765/)")
+
+
+@cli.command()
+@db_option
+@model_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; other than loopback, reads "
+              "need the token too.")  # fmt: skip
+@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--token", envvar="WIREWATCH_TOKEN", help="Bearer token for writes (ingest, ack, rules upload).")
+@click.option("--rules", type=click.Path(dir_okay=False), help="The watch rule file the API runs and may replace.")
+def serve(db, model, host, port, token, rules) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the dashboard."""
+    try:
+        import uvicorn
+
+        from wirewatch.web.app import create_app
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the web server needs FastAPI and uvicorn ({exc.name} is missing): pip install 'wirewatch[web]'"
+        ) from None
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        raise click.ClickException(f"binding {host} exposes the store: set --token (or WIREWATCH_TOKEN) first")
+    settings = _settings(db=db, model=model, rules=(rules,) if rules else ())
+    app = create_app(settings, token=token, host=host)
+    click.echo(f"wirewatch dashboard on http://{host}:{port}/  (API docs: /docs; store {settings.db})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.group()

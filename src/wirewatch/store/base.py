@@ -502,6 +502,71 @@ class SQLStore:
             [source.upper(), target.upper(), *modalities],
         )
 
+    def articles(self, limit: int = 50, offset: int = 0, since: dt.date | None = None,
+                 until: dt.date | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """Stored articles, newest first, with the number of statements and events of each."""
+        conds, params = [], []
+        if since:
+            conds.append("a.published >= ?")
+            params.append(since)
+        if until:
+            conds.append("a.published <= ?")
+            params.append(until)
+        where = ("WHERE " + " AND ".join(conds)) if conds else ""
+        return self._query(
+            "SELECT a.id, a.title, a.published, a.source, a.url, a.doc_tone,"
+            " (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements,"
+            " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
+            f" FROM articles a {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+
+    def search(self, text: str, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
+        """Statements and events whose content or evidence contains ``text`` (any case)."""
+        pattern = "%" + text.lower().replace("\\", "").replace("%", "").replace("_", "") + "%"
+        statements = self._query(
+            "SELECT s.article_id, s.idx, s.date, s.speaker_code, s.speaker_name, s.cue_text, s.cameo, s.speech_act,"
+            " s.content_text, a.title FROM statements s JOIN articles a ON a.id = s.article_id"
+            " WHERE lower(s.content_text) LIKE ? ORDER BY s.date_start DESC NULLS LAST, s.article_id, s.idx LIMIT ?",
+            (pattern, limit),
+        )
+        events = self._query(
+            "SELECT e.article_id, e.idx, e.date, e.source_code, e.target_code, e.cameo, e.name, e.evidence_text,"
+            " a.title FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE lower(e.evidence_text) LIKE ? ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.idx LIMIT ?",
+            (pattern, limit),
+        )
+        return {"statements": statements, "events": events}
+
+    def dyad_event_list(
+        self, source: str, target: str, level: str = "sector", limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """A dyad's events, newest first, each with how many articles reported it."""
+        src, tgt = _dyad_columns(level)
+        return self._query(
+            "SELECT e.article_id, e.idx, e.date, e.source_code, e.target_code, e.cameo, e.name, e.goldstein, e.tone,"
+            " e.modality, e.evidence_text, coalesce(c.articles, 1) AS reported_by, a.title"
+            " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN event_clusters c ON c.id = e.cluster_id"
+            f" WHERE e.{src} = ? AND e.{tgt} = ?"
+            " ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.idx LIMIT ?",
+            (source.upper(), target.upper(), limit),
+        )
+
+    def alert(self, alert_id: str) -> dict[str, Any] | None:
+        """One alert with its evidence and its article's title."""
+        rows = self._query(
+            "SELECT l.id, l.rule, l.date, l.source_code, l.target_code, l.message, l.record, l.article_id, l.idx,"
+            " l.matched, l.evidence, l.acknowledged, a.title, a.published"
+            " FROM alerts l JOIN articles a ON a.id = l.article_id WHERE l.id = ?",
+            (alert_id,),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        row["evidence"] = json.loads(row["evidence"])
+        row["matched"] = json.loads(row["matched"])
+        return row
+
     def event_row(self, article_id: str, index: int) -> dict[str, Any] | None:
         """One stored event by article and index."""
         found = self._query(
