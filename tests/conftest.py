@@ -49,6 +49,37 @@ def run(extractor):
     return _run
 
 
+# ---------------------------------------------------------------------- demo store
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory, extractor) -> str:
+    """A DuckDB file with the demo corpus, its alerts, and an article full of markup."""
+    from webdata import HOSTILE_ID, HOSTILE_TEXT
+    from wirewatch import api
+    from wirewatch.api import _ingest_items
+    from wirewatch.ingest import make_article
+    from wirewatch.store import open_store
+
+    path = str(tmp_path_factory.mktemp("web") / "web.duckdb")
+    settings = Settings(db=path)
+    api.demo(settings)
+    hostile = make_article(HOSTILE_TEXT, "<hostile>", id=HOSTILE_ID, published=dt.date(2020, 12, 21))
+    with open_store(path) as store:
+        report = _ingest_items(store, extractor, [hostile], ())
+    assert report.stored == 1
+    shutil.copy(path, path.replace("web.duckdb", "pristine.duckdb"))
+    return path
+
+
+@pytest.fixture()
+def fresh_db(web_db, tmp_path) -> str:
+    """A private copy of the web store, for tests that write."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(web_db.replace("web.duckdb", "pristine.duckdb"), copy)
+    return str(copy)
+
+
 @pytest.fixture()
 def data_dir() -> Path:
     return DATA

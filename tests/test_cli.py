@@ -221,3 +221,39 @@ def test_run_ingests_watches_and_delivers(tmp_path, corpus):
     assert len(invoke("alerts", "--db", db, "--unacked", "--json").output.splitlines()) == len(delivered) - 1
     again = CliRunner().invoke(cli, ["watch", str(rules), "--db", str(db), "--to", str(out)])
     assert "0 new alerts" in again.stderr
+
+
+def test_serve_refuses_a_public_address_without_a_token(tmp_path):
+    result = invoke("serve", "--db", tmp_path / "s.duckdb", "--host", "0.0.0.0")
+    assert result.exit_code == 1
+    assert "--token" in result.output
+
+
+def test_serve_answers_on_loopback(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "wirewatch.cli", "serve", "--db", str(tmp_path / "s.duckdb"), "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/info", timeout=2) as response:
+                    info = json.load(response)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail(f"wirewatch serve did not answer: {server.stderr.read() if server.poll() is not None else ''}")
+        assert info["articles"] == 0
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+            assert b'<script src="/static/app.js">' in response.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

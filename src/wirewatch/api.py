@@ -481,3 +481,18 @@ def follow(
             if rounds is None or number < rounds:
                 (sleep or time.sleep)(every)
     return done
+
+
+def export(settings: Settings, fmt: str, out: Any, table: str = "events", filters: Filters | None = None) -> int:
+    """Export the store in ``fmt`` (see :mod:`wirewatch.export`) to a path or text stream."""
+    from wirewatch.export import export as run_export
+
+    with _reader(settings) as store:
+        return run_export(store, fmt, out, table, filters)
+
+
+def frame(settings: Settings, what: str = "events", filters: Filters | None = None, **options: Any) -> Any:
+    """Query results as a pandas DataFrame (see :mod:`wirewatch.frames`)."""
+    from wirewatch import frames
+
+    return frames.query(settings, what, filters, **options)

@@ -514,7 +514,58 @@ def demo(db, model) -> None:
         f"\nExplore further: wirewatch statements --db {db} --speaker RUS ; wirewatch dyads --db {db} ;"
         f" wirewatch alerts --db {db}"
     )
-    click.echo(f"Open the dashboard on this data: wirewatch serve --db {db}  (then http://127.0.0.1:8765/)")
+    click.echo(f"Open the dashboard on this data: {_program()} serve --db {db}  (then http://127.0.0.1:8765/)")
+
+
+def _program() -> str:
+    """How the user started wirewatch (``.venv/bin/wirewatch`` when not on PATH), to repeat it."""
+    import shutil
+
+    started = Path(sys.argv[0])
+    if started.name != "wirewatch" or shutil.which("wirewatch") == str(started.resolve()):
+        return "wirewatch"
+    try:
+        return str(started.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(started)
+
+
+@cli.command(name="export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]),
+    required=True,
+    help="jsonl: the output contract; csv/parquet: one table; gdelt: GDELT 2.0 events; plover: PLOVER JSON.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="File to write (default stdout; parquet needs one)."
+)
+@click.option(
+    "--table",
+    type=click.Choice(["events", "statements", "mentions", "articles"]),
+    default="events",
+    show_default=True,
+    help="Which records, for csv and parquet.",
+)
+@db_option
+@click.option("--source", help="Source/speaker code prefix.")
+@click.option("--target", help="Target code prefix.")
+@click.option("--code", help="CAMEO code prefix.")
+@click.option("--modality", help="One modality only.")
+@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+def export_command(fmt, output, table, db, source, target, code, modality, since, until) -> None:
+    """Export the store for GDELT, ICEWS/POLECAT (PLOVER), spreadsheet and dataframe workflows."""
+    from wirewatch import api
+    from wirewatch.store import Filters
+
+    filters = Filters(actor=source, target=target, code=code, modality=modality, since=since, until=until)
+    out = Path(output) if output else None
+    if out is None and fmt == "parquet":
+        raise click.UsageError("parquet is binary: give a file with -o FILE.parquet")
+    n = api.export(_settings(db=db), fmt, out or sys.stdout, table, filters)
+    click.echo(f"exported {n} {'articles' if fmt == 'jsonl' else 'rows'} as {fmt}", err=True)
 
 
 @cli.command()
@@ -533,7 +584,7 @@ def serve(db, model, host, port, token, rules) -> None:
         from wirewatch.web.app import create_app
     except ImportError as exc:
         raise click.ClickException(
-            f"the web server needs FastAPI and uvicorn ({exc.name} is missing): pip install 'wirewatch[web]'"
+            f"the web server needs FastAPI and uvicorn ({exc.name} is missing): pip install fastapi uvicorn"
         ) from None
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         raise click.ClickException(f"binding {host} exposes the store: set --token (or WIREWATCH_TOKEN) first")

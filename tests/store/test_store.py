@@ -214,3 +214,24 @@ def test_an_article_the_store_refuses_fails_alone(make_store):
     assert report.stored == 1
     (failure,) = report.failures
     assert failure.article_id == "a2" and "could not be stored" in failure.reason
+
+
+@pytest.mark.parametrize("table", ["events", "statements", "mentions", "articles"])
+def test_export_pages_by_key_without_loss_or_repeat(make_store, table):
+    stories = [_extraction(f"a{i}", f"Story number {i}.", published=dt.date(2020, 12, 1 + i % 20)) for i in range(13)]
+    putin = ActorRef("RUSGOV", "RUS", "GOV", "Vladimir Putin")
+    stories = [replace(x, mentions=(Mention("Putin", 0, 5, 0, putin),)) for x in stories]
+    with make_store() as store:
+        store.write(stories)
+        whole = [r for chunk in store.export_rows(table) for r in chunk]
+        paged = [r for chunk in store.export_rows(table, chunk=4) for r in chunk]
+        assert paged == whole and len(whole) >= 13
+        if table == "events":
+            clustered = [r for chunk in store.export_rows(table, chunk=3, by_cluster=True) for r in chunk]
+            assert sorted((r["article_id"], r["idx"]) for r in clustered) == sorted(
+                (r["article_id"], r["idx"]) for r in whole
+            )
+            keys = [r["event_key"] for r in clustered]
+            assert keys == sorted(keys)
+        some = [r for chunk in store.export_rows(table, Filters(article="a3"), chunk=1) for r in chunk]
+        assert {r.get("article_id", r.get("id")) for r in some} == {"a3"}

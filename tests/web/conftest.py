@@ -1,43 +1,13 @@
-"""A store with the demo corpus and one article full of markup, and the app over it."""
+"""The app over the demo store (see the root conftest), and a client for it."""
 
 from __future__ import annotations
-
-import datetime as dt
-import shutil
 
 import pytest
 
 pytest.importorskip("fastapi")
 
-from webdata import HOSTILE_ID, HOSTILE_TEXT, TOKEN
+from webdata import TOKEN
 from wirewatch.config import Settings
-
-
-@pytest.fixture(scope="session")
-def web_db(tmp_path_factory, extractor) -> str:
-    """A DuckDB file with the demo corpus, its alerts, and the hostile article."""
-    from wirewatch import api
-    from wirewatch.api import _ingest_items
-    from wirewatch.ingest import make_article
-    from wirewatch.store import open_store
-
-    path = str(tmp_path_factory.mktemp("web") / "web.duckdb")
-    settings = Settings(db=path)
-    api.demo(settings)
-    hostile = make_article(HOSTILE_TEXT, "<hostile>", id=HOSTILE_ID, published=dt.date(2020, 12, 21))
-    with open_store(path) as store:
-        report = _ingest_items(store, extractor, [hostile], ())
-    assert report.stored == 1
-    shutil.copy(path, path.replace("web.duckdb", "pristine.duckdb"))
-    return path
-
-
-@pytest.fixture()
-def fresh_db(web_db, tmp_path) -> str:
-    """A private copy of the web store, for tests that write."""
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(web_db.replace("web.duckdb", "pristine.duckdb"), copy)
-    return str(copy)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -566,6 +566,79 @@ class SQLStore:
         row["evidence"] = json.loads(row["evidence"])
         row["matched"] = json.loads(row["matched"])
         return row
+
+    def export_rows(
+        self, table: str, filters: Filters | None = None, chunk: int = 5000, by_cluster: bool = False
+    ) -> Iterator[list[dict[str, Any]]]:
+        """Every stored row of ``events``, ``statements``, ``mentions`` or ``articles``, in
+        chunks, with the article's date, publisher and URL (and for events, how many articles
+        reported each). Pages by key, so exporting millions of rows keeps memory flat.
+
+        Args:
+            filters: actor, target, code, date range, modality, article (``limit`` is ignored).
+            by_cluster: events ordered by real-world event (its cluster), first report first.
+        """
+        f = filters or Filters()
+        article_cols = "a.published, a.source AS publisher, a.url, a.title, a.doc_tone, a.ingested_at"
+        if table == "events":
+            where, params = _where(f, actor_col="e.source_code", target_col="e.target_code", code_col="e.cameo",
+                                   prefix="e")  # fmt: skip
+            key = "coalesce(e.cluster_id, e.article_id || ':' || CAST(e.idx AS TEXT))"
+            select = (
+                f"SELECT {', '.join('e.' + c for c in R.EVENT_COLUMNS)}, {key} AS event_key,"
+                f" coalesce(c.articles, 1) AS reported_by, {article_cols}"
+                " FROM events e JOIN articles a ON a.id = e.article_id"
+                " LEFT JOIN event_clusters c ON c.id = e.cluster_id"
+            )
+            order = [(key, "event_key"), ("e.article_id", "article_id"), ("e.idx", "idx")]
+            if not by_cluster:
+                order = order[1:]
+        elif table == "statements":
+            where, params = _where(f, actor_col="s.speaker_code", target_col="s.target_codes", code_col="s.cameo",
+                                   prefix="s", target_list=True)  # fmt: skip
+            select = (
+                f"SELECT {', '.join('s.' + c for c in R.STATEMENT_COLUMNS)}, {article_cols}"
+                " FROM statements s JOIN articles a ON a.id = s.article_id"
+            )
+            order = [("s.article_id", "article_id"), ("s.idx", "idx")]
+        elif table == "mentions":
+            where, params = ("WHERE m.article_id = ?", [f.article]) if f.article else ("", [])
+            select = f"SELECT {', '.join('m.' + c for c in R.MENTION_COLUMNS)} FROM mentions m"
+            order = [("m.article_id", "article_id"), ("m.idx", "idx")]
+        elif table == "articles":
+            conds, params = [], []
+            for column, op, value in (("a.published", ">=", f.since), ("a.published", "<=", f.until),
+                                      ("a.id", "=", f.article)):  # fmt: skip
+                if value:
+                    conds.append(f"{column} {op} ?")
+                    params.append(value)
+            where = ("WHERE " + " AND ".join(conds)) if conds else ""
+            select = f"SELECT {', '.join('a.' + c for c in R.ARTICLE_COLUMNS)} FROM articles a"
+            order = [("a.id", "id")]
+        else:
+            raise ValueError(f"cannot export {table!r}: choose events, statements, mentions or articles")
+        after: list[Any] | None = None
+        while True:
+            conds, extra = [], []
+            if after is not None:
+                # (k1, k2, ...) > (v1, v2, ...), spelled out for every backend.
+                ors = []
+                for i in range(len(order)):
+                    parts = [f"{order[j][0]} = ?" for j in range(i)] + [f"{order[i][0]} > ?"]
+                    ors.append("(" + " AND ".join(parts) + ")")
+                    extra.extend(after[: i + 1])
+                conds.append("(" + " OR ".join(ors) + ")")
+            clause = where
+            if conds:
+                clause = (where + " AND " if where else "WHERE ") + " AND ".join(conds)
+            sql = f"{select} {clause} ORDER BY {', '.join(o[0] for o in order)} LIMIT ?"
+            rows = self._query(sql, [*params, *extra, chunk])
+            if not rows:
+                return
+            yield rows
+            if len(rows) < chunk:
+                return
+            after = [rows[-1][name] for _, name in order]
 
     def event_row(self, article_id: str, index: int) -> dict[str, Any] | None:
         """One stored event by article and index."""

@@ -4,7 +4,8 @@ Reads are open on loopback; bound to another address they need the token too. Wr
 (ingest, acknowledge an alert, upload watch rules) always need ``Authorization: Bearer
 TOKEN``. Every error has one shape: ``{"error": {"status": 404, "message": "..."}}``.
 
-Needs FastAPI and uvicorn (``pip install 'wirewatch[web]'``).
+With DuckDB the server is the store's one writer: while it runs, ingest through
+``POST /api/articles``; teams that ingest from other processes use PostgreSQL.
 """
 
 import datetime as dt
