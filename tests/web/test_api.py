@@ -205,3 +205,57 @@ def test_upload_rules_then_watch(fresh_db, tmp_path):
 def test_openapi_schema_is_published(client):
     schema = client.get("/openapi.json").json()
     assert {"/api/statements", "/api/events", "/api/dyads/{source}/{target}", "/api/alerts"} <= set(schema["paths"])
+
+
+class GatedExtractor:
+    """The real extractor, held at a gate before it parses, so a test can act mid-ingest."""
+
+    def __init__(self, extractor) -> None:
+        import threading
+
+        self._extractor = extractor
+        self.versions = extractor.versions
+        self.settings = extractor.settings
+        self.parsing = threading.Event()
+        self.release = threading.Event()
+
+    def extract_many(self, items):
+        self.parsing.set()
+        assert self.release.wait(30)
+        yield from self._extractor.extract_many(items)
+
+
+def test_readers_are_answered_while_an_ingest_is_parsing(fresh_db, extractor):
+    import threading
+
+    app = create_app(Settings(db=fresh_db), token=TOKEN)
+    gated = GatedExtractor(extractor)
+    app.state.wirewatch._extractor = gated
+    batch = {"articles": [{"id": "slow-1", "text": "Poland recalled its ambassador from Minsk on Friday."}]}
+    with TestClient(app) as c:
+        result = {}
+        writer = threading.Thread(
+            target=lambda: result.update(c.post("/api/articles", json=batch, headers=AUTH).json())
+        )
+        writer.start()
+        assert gated.parsing.wait(30)
+        # The ingest is mid-parse: reads are still answered, and see the store as it was.
+        assert c.get("/api/info").json()["articles"] == 74
+        assert c.get("/api/dyads").status_code == 200
+        gated.release.set()
+        writer.join(30)
+        assert result["stored"] == 1
+        assert c.get("/api/info").json()["articles"] == 75
+
+
+def test_the_api_serves_a_postgresql_store(postgres_url, extractor):
+    app = create_app(Settings(db=postgres_url), token=TOKEN)
+    app.state.wirewatch._extractor = extractor
+    text = "Lithuanian President Gitanas Nauseda met Polish President Andrzej Duda in Warsaw on Monday."
+    story = {"id": "pg-1", "published": "2021-02-01", "text": text}
+    with TestClient(app) as c:
+        assert c.post("/api/articles", json={"articles": [story]}, headers=AUTH).json()["stored"] == 1
+        events = c.get("/api/events", params={"source": "LTU"}).json()["items"]
+        assert events and events[0]["target_code"].startswith("POL")
+        assert c.get("/api/dyads").json()["items"]
+        assert c.get("/api/articles/pg-1").json()["text"] == story["text"]
