@@ -80,6 +80,9 @@ def ingest(
     options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
     stdin: Any = None,
+    engine: str = "local",
+    workers: int | None = None,
+    address: str | None = None,
 ) -> IngestReport:
     """Read, extract and store articles; match watch rules; record failures.
 
@@ -88,14 +91,20 @@ def ingest(
 
     Args:
         progress: called with the number of inputs handled since the last call.
+        engine: ``local``, ``process`` or ``ray`` (see :mod:`wirewatch.engines`), with
+            ``workers`` processes or actors and, for Ray, a cluster ``address``.
     """
-    from wirewatch.nlp.pipeline import Extractor
+    from wirewatch.engines import make_engine
 
-    extractor = Extractor(settings)
-    with open_store(settings.db) as store:
-        return _ingest_items(
-            store, extractor, read_paths(paths, options, stdin=stdin), load_rules(settings.rule_files), progress
-        )
+    extractor = make_engine(engine, settings, workers, address)
+    try:
+        with open_store(settings.db) as store:
+            return _ingest_items(
+                store, extractor, read_paths(paths, options, stdin=stdin), load_rules(settings.rule_files), progress
+            )
+    finally:
+        if hasattr(extractor, "close"):
+            extractor.close()
 
 
 def _ingest_items(
@@ -155,6 +164,7 @@ def _flush(store: SQLStore, batch: list[Extraction], alerts: list[Alert], report
         report.stored += result.stored
         report.skipped += result.skipped
         report.replaced += result.replaced
+    log.info("committed a batch of %d articles; %d stored so far", len(batch), report.stored)
     written = {x.article.id for x in batch}
     report.alerts += sum(1 for a in alerts if a.article_id in written)
     batch.clear()

@@ -191,6 +191,10 @@ def _summary(x) -> str:
 )
 @field_option
 @model_option
+@click.option("--engine", type=click.Choice(["local", "process", "ray"]), default="local", show_default=True,
+              help="Where the NLP runs: this process, a local process pool, or Ray.")  # fmt: skip
+@click.option("--workers", type=click.IntRange(min=1), help="Processes or Ray actors (default: CPU count).")
+@click.option("--address", help="Ray cluster address (ray://head:10001); default: a local Ray.")
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -202,13 +206,20 @@ def ingest(
     rules: tuple[str, ...],
     fields: tuple[str, ...],
     model: str | None,
+    engine: str,
+    workers: int | None,
+    address: str | None,
 ) -> None:
     """Extract records from PATH(s) and store them; articles already stored are skipped."""
     from wirewatch import api
 
     settings = _settings(db=db, model=model, actors=actors, verbs=verbs, rules=rules)
+    options = _read_options(published, fields)
     report = _with_progress(
-        "ingesting", lambda tick: api.ingest(paths, settings, _read_options(published, fields), progress=tick)
+        "ingesting",
+        lambda tick: api.ingest(
+            paths, settings, options, progress=tick, engine=engine, workers=workers, address=address
+        ),
     )
     for failure in report.failures:
         _report_failure(failure.origin, failure.reason)
