@@ -48,13 +48,48 @@ def test_process_engine_gives_the_local_engines_extractions(small_corpus, expect
     assert got == expected
 
 
-def test_ray_engine_gives_the_local_engines_extractions(small_corpus, expected):
-    pytest.importorskip("ray")
+@pytest.fixture(scope="module")
+def local_ray():
+    """A local Ray started by the test (two actors and a CPU for Ray's own reads)."""
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=3, object_store_memory=300 * 1024 * 1024, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()
+
+
+def test_ray_engine_gives_the_local_engines_extractions(local_ray, small_corpus, expected):
     from wirewatch.engines import RayEngine
 
     with RayEngine(Settings(batch_size=4), workers=2) as engine:
         got = [_plain(r) for r in engine.extract_many(small_corpus)]
     assert got == expected
+
+
+def test_ray_reads_jsonl_and_parquet_itself_and_skips_what_is_stored(local_ray, tmp_path, web_db):
+    import pandas as pd
+
+    from wirewatch import api
+
+    records = [json.loads(line) for line in Path(demo_corpus()).read_text(encoding="utf-8").splitlines()][:10]
+    jsonl = tmp_path / "part.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in records[:6]) + json.dumps({"id": "empty"}) + "\n")
+    parquet = tmp_path / "part.parquet"
+    pd.DataFrame(records[6:]).to_parquet(parquet)
+    settings = Settings(db=str(tmp_path / "ray.duckdb"), batch_size=4)
+
+    first = api.ingest([jsonl, parquet], settings, engine="ray", workers=2)
+    assert (first.read, first.stored, first.skipped) == (10, 10, 0)
+    assert len(first.failures) == 1 and "part.jsonl" in first.failures[0].origin
+    again = api.ingest([jsonl, parquet], settings, engine="ray", workers=2)
+    assert (again.stored, again.skipped) == (0, 10)
+
+    ids = {r["id"] for r in records}
+    with open_store(settings.db, read_only=True) as got, open_store(web_db, read_only=True) as clean:
+        for table in ("events", "statements", "mentions"):
+            mine = sorted((r["article_id"], r["idx"], r.get("cameo")) for c in got.export_rows(table) for r in c)
+            want = sorted((r["article_id"], r["idx"], r.get("cameo")) for c in clean.export_rows(table) for r in c
+                          if r["article_id"] in ids)  # fmt: skip
+            assert mine == want
 
 
 def test_unknown_engine_lists_the_engines():

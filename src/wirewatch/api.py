@@ -21,7 +21,7 @@ from typing import Any
 from wirewatch.config import Settings
 from wirewatch.ingest import ReadOptions, read_paths
 from wirewatch.store import Filters, SQLStore, open_store
-from wirewatch.types import Alert, Article, Extraction, Failure
+from wirewatch.types import Alert, Article, Extraction, Failure, Skipped
 from wirewatch.watch import Rule, load_rules, match_rules
 from wirewatch.watch.runner import WatchReport
 
@@ -97,14 +97,26 @@ def ingest(
     from wirewatch.engines import make_engine
 
     extractor = make_engine(engine, settings, workers, address)
+    rules = load_rules(settings.rule_files)
     try:
         with open_store(settings.db) as store:
-            return _ingest_items(
-                store, extractor, read_paths(paths, options, stdin=stdin), load_rules(settings.rule_files), progress
-            )
+            if engine == "ray" and _columnar(paths):
+                # Ray reads the files itself, in parallel, and skips what is stored.
+                report = IngestReport()
+                stored = store.article_ids(extractor.versions.pipeline)
+                results = extractor.extract_files([str(p) for p in paths], options or ReadOptions(), stored)
+                return _store_results(store, results, rules, report, extractor.settings.batch_size, progress)
+            return _ingest_items(store, extractor, read_paths(paths, options, stdin=stdin), rules, progress)
     finally:
         if hasattr(extractor, "close"):
             extractor.close()
+
+
+def _columnar(paths: Sequence[str | Path]) -> bool:
+    """Whether every input is a JSONL or Parquet file (what Ray Data reads directly)."""
+    return bool(paths) and all(
+        str(p) != "-" and Path(p).is_file() and Path(p).suffix.lower() in (".jsonl", ".parquet") for p in paths
+    )
 
 
 def _ingest_items(
@@ -120,26 +132,45 @@ def _ingest_items(
 
     def todo() -> Iterator[Article | Failure]:
         for item in items:
-            report.read += isinstance(item, Article)
             if isinstance(item, Article) and store.has_article(item.id, pipeline):
+                report.read += 1
                 report.skipped += 1
                 if progress:
                     progress(1)
                 continue
             yield item
 
+    results = extractor.extract_many(todo())
+    return _store_results(store, results, rules, report, extractor.settings.batch_size, progress)
+
+
+def _store_results(
+    store: SQLStore,
+    results: Iterable[Extraction | Failure | Skipped],
+    rules: Sequence[Rule],
+    report: IngestReport,
+    batch_size: int,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """The one writer: store Extractions in batches, with their alerts and the failures."""
     batch: list[Extraction] = []
     alerts: list[Alert] = []
-    for result in extractor.extract_many(todo()):
+    for result in results:
         if progress:
             progress(1)
+        if isinstance(result, Skipped):
+            report.read += 1
+            report.skipped += 1
+            continue
         if isinstance(result, Failure):
+            report.read += result.article_id is not None
             report.failures.append(result)
             log.warning("%s: %s", result.origin, result.reason)
             continue
+        report.read += 1
         batch.append(result)
         alerts.extend(match_rules(rules, result))
-        if len(batch) >= extractor.settings.batch_size:
+        if len(batch) >= batch_size:
             _flush(store, batch, alerts, report)
     _flush(store, batch, alerts, report)
     store.record_failures(report.failures)

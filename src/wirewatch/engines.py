@@ -28,7 +28,7 @@ from typing import Any
 
 from wirewatch.config import Settings
 from wirewatch.errors import ConfigError
-from wirewatch.types import Article, Extraction, Failure, Versions
+from wirewatch.types import Article, Extraction, Failure, Skipped, Versions
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +188,68 @@ class RayExtractor:
         return out
 
 
+class RayRecordExtractor:
+    """A Ray Data actor for records read by Ray itself (JSONL or Parquet rows): maps each
+    record to an Article with the run's field map, skips articles already stored, extracts
+    the rest."""
+
+    def __init__(self, settings: Settings, options: Any, stored: Any) -> None:
+        from wirewatch.nlp.pipeline import Extractor
+
+        self.extractor = Extractor(settings)
+        self.options = options
+        if not isinstance(stored, (set, frozenset)):
+            import ray
+
+            stored = ray.get(stored)  # the cluster-wide copy of the stored ids
+        self.stored = stored
+
+    def __call__(self, rows: Any) -> Any:
+        from wirewatch.contract import extraction_to_dict
+        from wirewatch.ingest.options import record_to_article
+
+        out: dict[str, list[Any]] = {"status": [], "id": [], "origin": [], "text": [], "contract": [], "error": []}
+
+        def emit(status: str, id: str | None, origin: str, text: str = "", contract: str = "", error: str = ""):
+            for key, value in zip(out, (status, id or "", origin, text, contract, error), strict=True):
+                out[key].append(value)
+
+        articles = []
+        for record in rows.to_dict("records"):
+            origin = f"{record.pop('path', '?')} (record id {record.get(self.options.fields.id, '?')})"
+            item = record_to_article({k: _plain(v) for k, v in record.items()}, origin, self.options)
+            if isinstance(item, Failure):
+                emit("failed", None, item.origin, error=item.reason)
+            elif item.id in self.stored:
+                emit("skipped", item.id, origin)
+            else:
+                articles.append(item)
+        for article, result in zip(articles, self.extractor.extract_many(articles), strict=True):
+            if isinstance(result, Failure):
+                emit("failed", article.id, result.origin, error=result.reason)
+            else:
+                contract = json.dumps(extraction_to_dict(result), ensure_ascii=False)
+                emit("done", article.id, article.origin or "", article.text, contract)
+        import pandas as pd
+
+        return pd.DataFrame(out)  # the same block type as the input, for every batch
+
+
+def _same(batch: Any) -> Any:
+    return batch
+
+
+def _plain(value: Any) -> Any:
+    """A pandas cell as a plain Python value (missing values as None, timestamps as dates)."""
+    import pandas as pd
+
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return value
+
+
 def _text(value: Any) -> str | None:
     """A string cell as str, or None (a column of missing values may arrive as NaN floats)."""
     return str(value) if isinstance(value, str) and value else None
@@ -218,7 +280,9 @@ class RayEngine:
         if not ray.is_initialized():
             options: dict[str, Any] = {"address": address, "log_to_driver": False, "include_dashboard": False}
             if address is None:
-                options.update(num_cpus=self.workers, object_store_memory=512 * 1024 * 1024)
+                # One CPU per actor, and one more for Ray's own read tasks: without it the
+                # actors hold every CPU and the file reads never get scheduled.
+                options.update(num_cpus=self.workers + 1, object_store_memory=512 * 1024 * 1024)
             ray.init(logging_level=logging.WARNING, **options)
             self._started = True
         context = ray.data.DataContext.get_current()
@@ -252,6 +316,43 @@ class RayEngine:
                     results[article.id] = replace(x, article=article)
         for item in listed:
             yield item if isinstance(item, Failure) else results[item.id]
+
+    def extract_files(
+        self, paths: list[str], options: Any, stored: set[str]
+    ) -> Iterator[Extraction | Failure | Skipped]:
+        """Read JSONL and Parquet files with Ray Data (in parallel, on the cluster), and
+        extract every record whose article is not in ``stored``."""
+        from wirewatch.contract import extraction_from_dict
+
+        data = self._ray.data
+        jsonl = [p for p in paths if p.lower().endswith(".jsonl")]
+        parquet = [p for p in paths if p.lower().endswith(".parquet")]
+        parts = []
+        if jsonl:
+            parts.append(data.read_json(jsonl, lines=True, include_paths=True))
+        if parquet:
+            parts.append(data.read_parquet(parquet, include_paths=True))
+        if len(parts) > 1:
+            # Blocks from different readers can differ in kind; one kind keeps them batchable.
+            parts = [p.map_batches(_same, batch_format="pandas") for p in parts]
+        dataset = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:])
+        mapped = dataset.map_batches(
+            RayRecordExtractor,
+            fn_constructor_args=(self.settings, options, self._ray.put(frozenset(stored))),
+            batch_size=self.settings.batch_size,
+            batch_format="pandas",
+            compute=data.ActorPoolStrategy(size=self.workers),
+            num_cpus=1,
+        )
+        for row in mapped.iter_rows():
+            status, origin = str(row["status"]), str(row["origin"])
+            if status == "skipped":
+                yield Skipped(str(row["id"]))
+            elif status == "failed":
+                yield Failure(origin, str(row["error"]), str(row["id"]) or None)
+            else:
+                x = extraction_from_dict(json.loads(str(row["contract"])), str(row["text"]))
+                yield replace(x, article=replace(x.article, origin=origin))
 
     def close(self) -> None:
         if self._started:

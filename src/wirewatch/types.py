@@ -273,6 +273,13 @@ class Extraction:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input an engine did not process: its article is stored by this pipeline already."""
+
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Failure:
     """An input that could not be processed, kept with the reason."""
 

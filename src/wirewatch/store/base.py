@@ -286,6 +286,12 @@ class SQLStore:
             return bool(self._query("SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)))
         return bool(self._query("SELECT 1 AS x FROM articles WHERE id = ? AND pipeline = ?", (article_id, pipeline)))
 
+    def article_ids(self, pipeline: str | None = None) -> set[str]:
+        """Ids of the stored articles (coded by this pipeline version, if one is given)."""
+        if pipeline is None:
+            return {r["id"] for r in self._query("SELECT id FROM articles")}
+        return {r["id"] for r in self._query("SELECT id FROM articles WHERE pipeline = ?", (pipeline,))}
+
     def get_extraction(self, article_id: str) -> Extraction | None:
         """Rebuild an article's Extraction from the store."""
         found = self._query(f"SELECT {', '.join(R.ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,))
