@@ -1,18 +1,22 @@
-"""Speed of the wirewatch pipeline against the bare spaCy pipeline on the same texts.
+"""Speed of the wirewatch pipeline against the bare spaCy pipeline on the same texts, the
+engines' speed-up with two workers over one, memory, and how much a sentence pre-filter
+could save.
 
-Reports ratios measured in the same run (never absolute timings as pass/fail), the share
-of each component, and peak RSS.
+Everything is a ratio measured in the same run (never an absolute timing as pass/fail).
+The corpus is the Reuters-21578 sample from ../shared/eval when present (2,413 wire
+stories), else the demo corpus repeated; either way at least ``--min-articles`` articles.
 
-    python benchmarks/bench_pipeline.py                       # the demo corpus, repeated
-    python benchmarks/bench_pipeline.py ../shared/eval/reuters21578-sample/dev.jsonl --limit 500
+    python benchmarks/bench_pipeline.py
+    python benchmarks/bench_pipeline.py --corpus news.jsonl --engine-articles 400 --no-ray
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import resource
-import statistics
 import time
 from pathlib import Path
 
@@ -20,17 +24,29 @@ from wirewatch.api import demo_corpus
 from wirewatch.config import Settings
 from wirewatch.ingest import read_paths
 from wirewatch.nlp.pipeline import COMPONENTS, Extractor
-from wirewatch.types import Article
+from wirewatch.types import Article, Failure
+
+ROOT = Path(__file__).resolve().parents[1]
+REUTERS = ROOT.parent / "shared" / "eval" / "reuters21578-sample" / "dev.jsonl"
+PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
 
-def load_texts(path: Path | None, limit: int, repeat: int) -> list[Article]:
-    articles = [a for a in read_paths([path or demo_corpus()]) if isinstance(a, Article)]
-    articles = (articles * repeat)[:limit] if path is None else articles[:limit]
-    return articles
+def load_corpus(path: Path | None, minimum: int) -> tuple[list[Article], str]:
+    source = path or (REUTERS if REUTERS.exists() else demo_corpus())
+    articles = [a for a in read_paths([source]) if isinstance(a, Article)]
+    copies = articles
+    while len(copies) < minimum:
+        copies = copies + articles
+    return copies, str(source)
 
 
-def time_bare(extractor: Extractor, texts: list[str], batch_size: int) -> float:
+def words_of(articles: list[Article]) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def time_bare(extractor: Extractor, articles: list[Article], batch_size: int) -> float:
     nlp = extractor.nlp
+    texts = [a.text for a in articles]
     start = time.perf_counter()
     with nlp.select_pipes(disable=list(COMPONENTS)):
         for _ in nlp.pipe(texts, batch_size=batch_size):
@@ -38,51 +54,129 @@ def time_bare(extractor: Extractor, texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - start
 
 
-def time_full(extractor: Extractor, articles: list[Article]) -> float:
+def time_engine(engine, articles: list[Article]) -> tuple[float, int]:
     start = time.perf_counter()
-    for _ in extractor.extract_many(articles):
-        pass
-    return time.perf_counter() - start
+    failed = sum(isinstance(r, Failure) for r in engine.extract_many(articles))
+    return time.perf_counter() - start, failed
 
 
 def component_shares(extractor: Extractor, articles: list[Article]) -> dict[str, float]:
     nlp = extractor.nlp
     totals = dict.fromkeys(nlp.pipe_names, 0.0)
-    for article in articles[:200]:
-        doc = extractor._prepare(article)
-        for name, proc in nlp.pipeline:
-            start = time.perf_counter()
-            doc = proc(doc)
-            totals[name] += time.perf_counter() - start
+    docs = [extractor._prepare(a) for a in articles]
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        totals[name] += time.perf_counter() - start
     whole = sum(totals.values()) or 1.0
     return {name: round(100 * t / whole, 1) for name, t in totals.items()}
 
 
+def prefilter_reach(extractor: Extractor, articles: list[Article]) -> dict[str, float]:
+    """What a first pass that keeps only sentences with a trigger word (speech cue, event
+    verb or noun, or a quotation mark) and an actor-like mention (a person, organisation,
+    place or group entity, or a pronoun) would keep, and which of the records it would lose."""
+    from wirewatch.nlp.convert import to_extraction
+
+    nlp = extractor.nlp
+    patterns = nlp.get_pipe("wirewatch_events").patterns
+    triggers = set(patterns.events) | set(patterns.nouns) | set(patterns.cues)
+    sentences = kept = records = covered = 0
+    for article, doc in zip(articles, nlp.pipe(extractor._prepare(a) for a in articles), strict=True):
+        chosen = set()
+        for i, sent in enumerate(doc.sents):
+            sentences += 1
+            trigger = any(t.lemma_.lower() in triggers or t.lower_ in triggers for t in sent) or any(
+                q in sent.text for q in '"“”'
+            )
+            actor = any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in sent.ents) or any(
+                t.lower_ in PRONOUNS for t in sent
+            )
+            if trigger and actor:
+                kept += 1
+                chosen.add(i)
+        x = to_extraction(doc, article, extractor.versions)
+        for s in x.statements:
+            records += 1
+            covered += s.sentence in chosen
+        for e in x.events:
+            records += 1
+            covered += e.evidence.sentence in chosen
+    return {
+        "sentences": sentences,
+        "sentences_kept_percent": round(100 * kept / max(1, sentences), 1),
+        "records": records,
+        "records_kept_percent": round(100 * covered / max(1, records), 1),
+    }
+
+
+def engine_speedup(name: str, articles: list[Article], batch_size: int) -> dict[str, float]:
+    from wirewatch.engines import make_engine
+
+    out: dict[str, float] = {}
+    words = words_of(articles)
+    for workers in (1, 2):
+        engine = make_engine(name, Settings(batch_size=batch_size), workers)
+        try:
+            warm = articles[: 2 * workers * batch_size]
+            list(engine.extract_many(warm))  # every worker has loaded its pipeline
+            seconds, failed = time_engine(engine, articles)
+            if hasattr(engine, "peak_rss_mib"):
+                out[f"{name}_{workers}_peak_rss_mib_per_worker"] = engine.peak_rss_mib()
+        finally:
+            engine.close()
+        out[f"{name}_{workers}_words_per_s"] = round(words / seconds)
+        out[f"{name}_{workers}_failed"] = failed
+    out[f"{name}_speedup_2_over_1"] = round(out[f"{name}_2_words_per_s"] / out[f"{name}_1_words_per_s"], 2)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", type=Path, help="JSONL/text corpus (default: the demo corpus)")
-    parser.add_argument("--limit", type=int, default=400)
-    parser.add_argument("--repeat", type=int, default=10, help="repeat the demo corpus this many times")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", type=Path, help="JSONL/text corpus (default: the Reuters sample or the demo)")
+    parser.add_argument("--min-articles", type=int, default=2000)
+    parser.add_argument("--engine-articles", type=int, default=600, help="articles per engine run")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--no-ray", action="store_true", help="skip the Ray engine")
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results/pipeline.json"))
     args = parser.parse_args()
 
+    articles, source = load_corpus(args.corpus, args.min_articles)
+    words = words_of(articles)
     extractor = Extractor(Settings(batch_size=args.batch_size))
-    articles = load_texts(args.corpus, args.limit, args.repeat)
-    texts = [a.text for a in articles]
-    words = sum(len(t.split()) for t in texts)
-    bare = statistics.median(time_bare(extractor, texts, args.batch_size) for _ in range(args.runs))
-    full = statistics.median(time_full(extractor, articles) for _ in range(args.runs))
-    result = {
+    bare = time_bare(extractor, articles, args.batch_size)
+    full, failed = time_engine(extractor, articles)
+    result: dict[str, object] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "corpus": source,
         "articles": len(articles),
         "words": words,
+        "bare_spacy_articles_per_s": round(len(articles) / bare, 1),
         "bare_spacy_words_per_s": round(words / bare),
+        "wirewatch_articles_per_s": round(len(articles) / full, 1),
         "wirewatch_words_per_s": round(words / full),
         "ratio_wirewatch_to_bare": round(bare / full, 3),
-        "component_share_percent": component_shares(extractor, articles),
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "failed_articles": failed,
+        "component_share_percent": component_shares(extractor, articles[:300]),
+        "prefilter": prefilter_reach(extractor, articles[:300]),
+        # The local run holds the whole corpus and the bare and full passes' state.
+        "peak_rss_mib_local": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
+    print(json.dumps(result, indent=2), flush=True)
+    del extractor
+    subset = articles[: args.engine_articles]
+    result.update(engine_speedup("process", subset, args.batch_size))
+    if not args.no_ray:
+        try:
+            result.update(engine_speedup("ray", subset, args.batch_size))
+        except Exception as exc:  # Ray missing or failing must not hide the rest
+            result["ray"] = f"not measured: {exc}"
     print(json.dumps(result, indent=2))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print("\n| measure | value |\n|---|---|")
+    for key, value in result.items():
+        print(f"| {key} | {value} |")
 
 
 if __name__ == "__main__":

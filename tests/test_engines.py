@@ -45,6 +45,7 @@ def _plain(result):
 def test_process_engine_gives_the_local_engines_extractions(small_corpus, expected):
     with ProcessEngine(Settings(batch_size=4), workers=2) as engine:
         got = [_plain(r) for r in engine.extract_many(small_corpus)]
+        assert engine.peak_rss_mib() > 100  # each worker holds a loaded pipeline
     assert got == expected
 
 

@@ -68,6 +68,15 @@ def _worker_extract(items: list[Article | Failure]) -> list[Extraction | Failure
     return list(_WORKER.extract_many(items))
 
 
+def _worker_peak_mib() -> float:
+    """This worker's peak resident memory since it started its own program (VmHWM)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 class ProcessEngine:
     """Articles in batches over a pool of local processes (one pipeline per process).
 
@@ -109,6 +118,11 @@ class ProcessEngine:
                     iterator = _chain(other, iterator)
                 pending.clear()
                 self._pool = self._new_pool()
+
+    def peak_rss_mib(self) -> float:
+        """The largest peak memory among the workers (Linux), in MiB."""
+        probes = [self._pool.submit(_worker_peak_mib) for _ in range(4 * self.workers)]
+        return round(max(p.result() for p in probes), 1)
 
     def _crashed(self, batch: list[Article | Failure], exc: Exception) -> Iterator[Failure]:
         for item in batch:
