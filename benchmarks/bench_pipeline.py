@@ -23,7 +23,7 @@ from pathlib import Path
 from wirewatch.api import demo_corpus
 from wirewatch.config import Settings
 from wirewatch.ingest import read_paths
-from wirewatch.nlp.pipeline import COMPONENTS, Extractor
+from wirewatch.nlp.pipeline import COMPONENTS, Extractor, load_model
 from wirewatch.types import Article, Failure
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,14 +44,27 @@ def words_of(articles: list[Article]) -> int:
     return sum(len(a.text.split()) for a in articles)
 
 
-def time_bare(extractor: Extractor, articles: list[Article], batch_size: int) -> float:
-    nlp = extractor.nlp
+def time_bare(bare, articles: list[Article], batch_size: int) -> float:
+    """The model as spaCy ships it, every pipe on, over the same texts."""
     texts = [a.text for a in articles]
     start = time.perf_counter()
-    with nlp.select_pipes(disable=list(COMPONENTS)):
-        for _ in nlp.pipe(texts, batch_size=batch_size):
-            pass
+    for _ in bare.pipe(texts, batch_size=batch_size):
+        pass
     return time.perf_counter() - start
+
+
+def same_token_attributes(bare, extractor: Extractor, articles: list[Article]) -> bool:
+    """Whether wirewatch's pipeline leaves every token's tag, POS, morphology, lemma, head
+    and dependency as the bare model does (it replaces the attribute ruler)."""
+    texts = [a.text for a in articles]
+    with extractor.nlp.select_pipes(disable=list(COMPONENTS)):
+        ours = extractor.nlp.pipe(texts, batch_size=32)
+        for a, b in zip(bare.pipe(texts, batch_size=32), ours, strict=True):
+            left = [(t.tag, t.pos, t.morph.key, t.lemma, t.head.i, t.dep, t.ent_iob, t.ent_type) for t in a]
+            right = [(t.tag, t.pos, t.morph.key, t.lemma, t.head.i, t.dep, t.ent_iob, t.ent_type) for t in b]
+            if left != right:
+                return False
+    return True
 
 
 def time_engine(engine, articles: list[Article]) -> tuple[float, int]:
@@ -143,8 +156,10 @@ def main() -> None:
 
     articles, source = load_corpus(args.corpus, args.min_articles)
     words = words_of(articles)
-    extractor = Extractor(Settings(batch_size=args.batch_size))
-    bare = time_bare(extractor, articles, args.batch_size)
+    settings = Settings(batch_size=args.batch_size)
+    extractor = Extractor(settings)
+    bare_nlp = load_model(settings.model)
+    bare = time_bare(bare_nlp, articles, args.batch_size)
     full, failed = time_engine(extractor, articles)
     result: dict[str, object] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
@@ -157,13 +172,14 @@ def main() -> None:
         "wirewatch_words_per_s": round(words / full),
         "ratio_wirewatch_to_bare": round(bare / full, 3),
         "failed_articles": failed,
+        "token_attributes_identical_to_bare": same_token_attributes(bare_nlp, extractor, articles[:300]),
         "component_share_percent": component_shares(extractor, articles[:300]),
         "prefilter": prefilter_reach(extractor, articles[:300]),
         # The local run holds the whole corpus and the bare and full passes' state.
         "peak_rss_mib_local": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
     print(json.dumps(result, indent=2), flush=True)
-    del extractor
+    del extractor, bare_nlp
     subset = articles[: args.engine_articles]
     result.update(engine_speedup("process", subset, args.batch_size))
     if not args.no_ray:

@@ -53,6 +53,10 @@ def build_pipeline(settings: Settings):  # -> spacy.language.Language
 
     register()
     nlp = load_model(settings.model)
+    if "attribute_ruler" in nlp.pipe_names:
+        # The same output as the model's attribute ruler, in a third of its time.
+        nlp.add_pipe("wirewatch_attributes", after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     actor_files = [str(p) for p in settings.actor_files]
     verb_files = [str(p) for p in settings.verb_files]
     nlp.add_pipe("wirewatch_time")
