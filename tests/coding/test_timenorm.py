@@ -49,7 +49,7 @@ WED = dt.date(2020, 12, 2)  # a Wednesday
         ("October 2019", "past", None, "2019-10", "DATE"),
         ("mid-October", "past", None, "2020-10", "DATE"),
         ("2019", "past", None, "2019", "DATE"),
-        ("the 1990s", "past", None, "199X", "DATE"),
+        ("the 1990s", "past", None, "199", "DATE"),
         ("the third quarter", "past", None, "2020-Q3", "DATE"),
         ("two weeks ago", "past", None, "2020-W47", "DATE"),
         ("three days ago", "past", None, "2020-11-29", "DATE"),
@@ -66,6 +66,64 @@ WED = dt.date(2020, 12, 2)  # a Wednesday
         ("two days later", "past", "2020-11-26", "2020-11-28", "DATE"),
         ("a day earlier", "past", "2020-11-26", "2020-11-25", "DATE"),
         ("the next month", "past", "2020-08", "2020-09", "DATE"),
+        ("the next morning", "past", "2020-11-26", "2020-11-27", "DATE"),
+        # quarters and halves, as company results name them
+        ("the quarter", "past", None, "2020-Q3", "DATE"),
+        ("the quarter", "past", "2020-Q2", "2020-Q2", "DATE"),
+        ("the latest quarter", "past", None, "2020-Q3", "DATE"),
+        ("the year-earlier quarter", "past", None, "2019-Q3", "DATE"),
+        ("year-ago", "past", "2020-Q3", "2019-Q3", "DATE"),
+        ("the year-ago quarter", "past", "2019-Q3", "2019-Q3", "DATE"),
+        ("a year ago", "past", "2020-Q3", "2019-Q3", "DATE"),
+        ("a year earlier", "past", "2020-Q3", "2019-Q3", "DATE"),
+        ("its fiscal first quarter", "past", None, "2020-Q1", "DATE"),
+        ("last year's fourth quarter", "past", None, "2019-Q4", "DATE"),
+        ("the 2018 second quarter", "past", None, "2018-Q2", "DATE"),
+        ("the third quarter ended Sept. 30", "past", None, "2020-Q3", "DATE"),
+        ("the first half of 2021", "future", None, "2021-H1", "DATE"),
+        ("the first two quarters of 2019", "past", None, "2019-H1", "DATE"),
+        ("fiscal 2019", "past", None, "2019", "DATE"),
+        ("the current fiscal year", "present", None, "2020", "DATE"),
+        ("for the full year", "past", None, "2020", "DATE"),
+        ("by year-end", "future", None, "2020-12-31", "DATE"),
+        ("since year-end", "past", None, "2019-12-31", "DATE"),
+        # months and days with a year given in words
+        ("February this year", "past", None, "2020-02", "DATE"),
+        ("June last year", "past", None, "2019-06", "DATE"),
+        ("April next year", "future", None, "2021-04", "DATE"),
+        ("last Dec. 5", "past", None, "2019-12-05", "DATE"),
+        ("next Jan. 3", "future", None, "2021-01-03", "DATE"),
+        ("the end of this week", "present", None, "2020-W49", "DATE"),
+        ("the weekend", "past", None, "2020-W48-WE", "DATE"),
+        ("the weekend", "future", None, "2020-W49-WE", "DATE"),
+        ("Thursday, Dec. 3:", "future", None, "2020-12-03", "DATE"),
+        # years, decades and centuries in words
+        ("nineteen eighty-four", "past", None, "1984", "DATE"),
+        ("January nineteen ninety-seven", "past", None, "1997-01", "DATE"),
+        ("the year two thousand", "past", None, "2000", "DATE"),
+        ("the eighties", "past", None, "198", "DATE"),
+        ("the late 1960s", "past", None, "196", "DATE"),
+        ("the 19th century", "past", None, "18", "DATE"),
+        ("this century", "present", None, "20", "DATE"),
+        # lengths of time with numbers in words, ranges and qualifiers
+        ("at least the past 18 months", "past", None, "P18M", "DURATION"),
+        ("no more than sixty days", "future", None, "P60D", "DURATION"),
+        ("nearly forty years", "past", None, "P40Y", "DURATION"),
+        ("the last twenty-four hours", "past", None, "PT24H", "DURATION"),
+        ("a couple of years", "past", None, "P2Y", "DURATION"),
+        ("almost a hundred years", "past", None, "P100Y", "DURATION"),
+        ("the next 12 to 18 months", "future", None, "PXM", "DURATION"),
+        ("an additional year", "future", None, "P1Y", "DURATION"),
+        ("the first nine months of 2019", "past", None, "P9M", "DURATION"),
+        ("the next two years or so", "future", None, "P2Y", "DURATION"),
+        ("for a year", "past", None, "P1Y", "DURATION"),
+        ("twice a year", "present", None, "P1Y", "SET"),
+        # clock times take the day written with them
+        ("10 p.m. Tuesday", "past", None, "2020-12-01T22:00", "TIME"),
+        ("noon Monday", "past", None, "2020-11-30T12:00", "TIME"),
+        ("4 a.m. EST Friday", "future", None, "2020-12-04T04:00", "TIME"),
+        ("4 in the morning", "future", None, "2020-12-02T04:00", "TIME"),
+        ("9 o'clock", "past", None, "2020-12-02T09:00", "TIME"),
     ],
 )
 def test_values_against_a_wednesday(text, tense, previous, value, type_):
@@ -106,3 +164,8 @@ def test_value_interval(value, first, last):
 @pytest.mark.parametrize("value", [None, "PRESENT_REF", "P26Y", "XXXX-12-02"])
 def test_values_without_an_interval(value):
     assert value_interval(value) is None
+
+
+def test_capitalized_may_tagged_as_a_date_is_the_month():
+    assert normalize("May", WED).value == "2020-05"
+    assert normalize("the month of May", WED, tense="future").value == "2021-05"

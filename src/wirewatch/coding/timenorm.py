@@ -63,14 +63,34 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a thousand": 1000,
+    "a couple of": 2,
+    "couple of": 2,
+    "a couple": 2,
+    "a dozen": 12,
+    "dozen": 12,
 }
-VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "couple", "a couple of", "the past few"}
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "the past few")
 UNIT_CODES = {
     "second": "S",
     "minute": "M",
@@ -91,23 +111,93 @@ _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_NUM = (
-    r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-    r"|several|few|a few|some|many|a couple of|couple of)"
+# Longest alternatives first: a regex alternation takes the first that fits.
+_NUMBER_ALTERNATIVES = sorted(
+    [*NUMBER_WORDS, *VAGUE_NUMBERS, *(f"{t}[ -]{o}" for t in TENS for o in ONES), r"\d+"],
+    key=len,
+    reverse=True,
 )
+_NUMBER_PATTERN = rf"(?:{'|'.join(_NUMBER_ALTERNATIVES)})(?:\s+(?:hundred|thousand))?"
+_NUM = rf"(?P<num>{_NUMBER_PATTERN})"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|year|decade|century|quarter)s?"
-_LEAD = re.compile(
-    r"^(?:(?:on|in|at|by|since|until|till|from|during|for|over|of|through|throughout|about|around|"
-    r"before|after|within|as of|as early as|by the|starting|just|almost|nearly|roughly|some|only|"
-    r"approximately|more than|less than|at least|at most|as long as|as much as|up to|later|earlier|"
-    r"early|late)\s+)+"
-)
+_LEAD_WORDS = [
+    "on",
+    "in",
+    "at",
+    "by",
+    "since",
+    "until",
+    "till",
+    "from",
+    "during",
+    "for",
+    "over",
+    "of",
+    "through",
+    "throughout",
+    "about",
+    "around",
+    "before",
+    "after",
+    "within",
+    "starting",
+    "just",
+    "almost",
+    "nearly",
+    "roughly",
+    "some",
+    "only",
+    "approximately",
+    "later",
+    "earlier",
+    "early",
+    "late",
+    "as of",
+    "as early as",
+    "by the",
+    "more than",
+    "less than",
+    "no more than",
+    "no less than",
+    "at least",
+    "at most",
+    "as long as",
+    "as much as",
+    "up to",
+    "each of",
+    "all of",
+    "between",
+]
+# Longest first, so that "at least" is not read as "at" followed by a stray "least".
+_LEAD = re.compile(rf"^(?:(?:{'|'.join(sorted(_LEAD_WORDS, key=len, reverse=True))})\s+)+")
 # "the Aug. 7, 1998 attack": a leading article before a date or a number.
 _LEADING_THE = re.compile(r"^the\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
 # "between 1994 and 1997", "1991 to 1997": the value is that of the first end.
 _RANGE = re.compile(
-    r"^(?:between\s+)?(.+?)\s+(?:and|to|-|–)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"^(?:between\s+)?(.+?)\s+(?:and|to|-|–)\s+"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 )
+
+_ENDED = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends|to end)\b.*$")
+_SPELLED_YEAR = re.compile(
+    rf"\b(?P<century>nineteen|eighteen|twenty)\s+(?P<rest>(?:{'|'.join(TENS)}|ten|eleven|twelve|thirteen|fourteen"
+    rf"|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-](?:{'|'.join(ONES)}))?|hundred)\b"
+    r"|\b(?:the year\s+)?two thousand(?:\s+and)?(?:\s+(?P<small>" + "|".join(ONES) + r"|ten))?\b"
+    r"(?!\s+(?:years?|months?|days?|weeks?|people|dollars))"
+)
+
+
+def _spelled_years(text: str) -> str:
+    """ "nineteen ninety-six" -> "1996", "the year two thousand" -> "2000"."""
+
+    def digits(m: re.Match[str]) -> str:
+        if m.group("century"):
+            century = NUMBER_WORDS[m.group("century")]
+            rest = 0 if m.group("rest") == "hundred" else _number(m.group("rest"))
+            return str(century * 100 + (rest or 0))
+        return str(2000 + (NUMBER_WORDS[m.group("small")] if m.group("small") else 0))
+
+    return _SPELLED_YEAR.sub(digits, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +231,20 @@ def normalize(
     Returns:
         A Normalized value, or None if the text is not a time expression wirewatch knows.
     """
-    raw = " ".join(text.lower().replace("’", "'").split())
-    core = _LEAD.sub("", raw).strip(" ,.")
+    raw = _spelled_years(" ".join(text.lower().replace("’", "'").split()))
+    core = _LEAD.sub("", raw).strip(" ,.:;")
     core = _LEADING_THE.sub("", core.removesuffix("'s")).strip()
+    # "the quarter ended Sept. 30", "the six months ending in June": the period is named
+    # before "ended"; the end date only confirms it.
+    core = _ENDED.sub("", core).strip(" ,") or core
+    if core == "may" and text.strip() == "May":
+        core = "the month of may"  # capitalized and tagged a date: the month, not the modal
     span = _RANGE.match(core)
-    if span and re.search(r"\d", span.group(1)):
+    if (
+        span
+        and re.search(r"\d", span.group(1))
+        and not re.search(r"(?:second|minute|hour|day|week|month|year)s$", core)
+    ):
         core = span.group(1).strip(" ,")
     if not core:
         return None
@@ -180,11 +279,19 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _number(word: str) -> int | None:
-    word = word.strip()
+    """A number written in digits or words ("12", "twelve", "twenty-four", "two hundred")."""
+    word = " ".join(word.strip().replace("-", " ").split())
     if word.isdigit():
         return int(word)
-    word = word.removesuffix(" of")
-    return NUMBER_WORDS.get(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    parts = word.split()
+    if parts and parts[-1] in ("hundred", "thousand"):
+        base = _number(" ".join(parts[:-1])) if len(parts) > 1 else 1
+        return None if base is None else base * (100 if parts[-1] == "hundred" else 1000)
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in ONES:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
 
 
 def _month_number(word: str) -> int:
@@ -294,7 +401,7 @@ def _week_of(core, anchor, tense, previous):
 def _month_year(core, anchor, tense, previous):
     m = re.fullmatch(
         rf"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
-        rf"{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?",
+        rf"(?P<named>the month of\s+)?{_MONTH}(?:,?\s+(?:of\s+)?(?P<year>\d{{4}}))?",
         core,
     )
     if not m:
@@ -303,7 +410,7 @@ def _month_year(core, anchor, tense, previous):
     mod = _mod(m.group("mod"))
     if m.group("year"):
         return Normalized("DATE", _month(int(m.group("year")), month), "month", "absolute", mod)
-    if m.group("month") == "may" and not m.group("mod"):
+    if m.group("month") == "may" and not m.group("mod") and not m.group("named"):
         return None  # "may" alone is the modal verb far more often than the month
     if anchor is None:
         return Normalized("DATE", f"XXXX-{month:02d}", "month", "none", mod)
@@ -329,12 +436,36 @@ def _year(core, anchor, tense, previous):
     )
     if m:
         return Normalized("DATE", m.group("year"), "year", "absolute", _mod(m.group("mod")))
-    m = re.fullmatch(r"(?:the\s+)?(?:(?P<c>19|20)?(?P<d>\d)0)'?s", core)
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)?(?P<d>\d)0)'?s",
+        core,
+    )
     if m:
+        # TIMEX3 writes a decade as its first three digits: "the 1990s" is 199.
         century = m.group("c") or "19"
-        # TempEval-3 writes decades with a placeholder year digit.
-        return Normalized("DATE", f"{century}{m.group('d')}X", "decade", "absolute")
+        return Normalized("DATE", f"{century}{m.group('d')}", "decade", "absolute", _mod(m.group("mod")))
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<tens>(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies)",
+        core,
+    )
+    if m:
+        digit = NUMBER_WORDS[m.group("tens")[:-3] + "y"] // 10
+        return Normalized("DATE", f"19{digit}", "decade", "absolute", _mod(m.group("mod")))
     return None
+
+
+def _century(core, anchor, tense, previous):
+    """ "the 20th century" -> 19, "this century" -> the anchor's, "the last century"."""
+    m = re.fullmatch(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century", core)
+    if m:
+        return Normalized("DATE", f"{int(m.group('n')) - 1:02d}", "century", "absolute", _mod(m.group("mod")))
+    m = re.fullmatch(r"(?P<rel>this|the current|last|the last|the previous|next|the next) century", core)
+    if not m:
+        return None
+    if anchor is None:
+        return Normalized("DATE", None, "century", "none")
+    step = {"last": -1, "the last": -1, "the previous": -1, "next": 1, "the next": 1}.get(m.group("rel"), 0)
+    return Normalized("DATE", f"{anchor.year // 100 + step:02d}", "century", "publication")
 
 
 def _weekday(core, anchor, tense, previous):
@@ -351,7 +482,8 @@ def _weekday(core, anchor, tense, previous):
         return Normalized("TIME" if part else "DATE", None, "day", "none")
     rel = m.group("rel") or ""
     back = (anchor.weekday() - target) % 7
-    if rel in ("next", "this coming", "coming") or (not rel and tense == "future"):
+    if rel in ("next", "this coming", "coming") or (not rel and (tense == "future" or (tense == "present" and back))):
+        # "will meet Friday", and "meets Friday": news writes a scheduled day in the present.
         ahead = (target - anchor.weekday()) % 7 or 7
         day = anchor + dt.timedelta(days=ahead)
     elif rel in ("last", "past", "this past"):
@@ -391,7 +523,27 @@ def _deictic_day(core, anchor, tense, previous):
     return Normalized("DATE", _day(day), "day", "publication")
 
 
+def _year_end(core, anchor, tense, previous):
+    """ "by year-end" (ahead) or "since year-end" (the last one); "the year", "the full year"."""
+    if core in ("year-end", "year end", "the year-end", "the end of the year", "the year's end"):
+        if anchor is None:
+            return Normalized("DATE", None, "day", "none")
+        year = anchor.year if tense == "future" or core == "the end of the year" else anchor.year - 1
+        return Normalized("DATE", f"{year}-12-31", "day", "publication")
+    if core in ("the year", "the full year", "the fiscal year", "the current year", "the calendar year", "this year"):
+        if anchor is None:
+            return Normalized("DATE", None, "year", "none")
+        return Normalized("DATE", str(anchor.year), "year", "publication")
+    return None
+
+
 def _deictic_period(core, anchor, tense, previous):
+    mod = re.match(r"(?:the )?(?P<mod>end|beginning|start|middle) of (?:the )?", core)
+    if mod:
+        inner = _deictic_period(core[mod.end() :], anchor, tense, previous)
+        if inner is not None and inner.type == "DATE":
+            return Normalized("DATE", inner.value, inner.granularity, inner.anchor, _mod(f"the {mod.group('mod')} of"))
+        return None
     m = re.fullmatch(
         r"(?P<rel>last|next|this|the previous|the past|the coming|the next|earlier this|later this|"
         r"the current|this past|the last|coming)\s+(?P<unit>week|weekend|month|year|quarter|decade)",
@@ -435,6 +587,11 @@ def _ago(core, anchor, tense, previous):
         return _anaphoric_offset(number, unit, -1 if direction in ("earlier", "before") else 1, previous)
     if anchor is None or number is None:
         return Normalized("DATE", None, unit, "none")
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", previous or "")
+    if direction == "ago" and unit == "year" and quarter and int(quarter.group(1)) >= _last_quarter(anchor)[0]:
+        # In a report of quarterly results, "net income of $2 million a year ago" is the
+        # same quarter of the year before.
+        return _anaphoric_offset(number, unit, -1, previous)
     sign = -1 if direction == "ago" else 1
     return _offset(anchor, sign * number, unit, "publication")
 
@@ -482,6 +639,8 @@ def _anaphoric(core, anchor, tense, previous):
         days = _ANAPHORIC_DAYS[core]
         unit = "week" if "week" in core else "day"
         return _anaphoric_offset(days // 7 if unit == "week" else days, unit, 1, previous)
+    if core in ("the next morning", "the following morning", "the next evening", "the following evening"):
+        return _anaphoric_offset(1, "day", 1, previous)
     if core in ("the following month", "the next month", "the month after"):
         return _anaphoric_offset(1, "month", 1, previous)
     if core in ("the following year", "the next year", "the year after"):
@@ -509,6 +668,10 @@ def _anaphoric_offset(number: int | None, unit: str, sign: int, previous: str | 
             # only if the event was on a Sunday, so stay at the week.
             return Normalized("DATE", previous, "week", "previous")
         return _offset(monday, amount, unit, "previous")
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", previous)
+    if quarter and unit in ("year", "quarter"):
+        index = int(quarter.group(1)) * 4 + int(quarter.group(2)) - 1 + amount * (4 if unit == "year" else 1)
+        return Normalized("DATE", f"{index // 4}-Q{index % 4 + 1}", "quarter", "previous")
     month = re.fullmatch(r"(\d{4})-(\d{2})", previous)
     if month and unit in ("month", "year"):
         base = dt.date(int(month.group(1)), int(month.group(2)), 1)
@@ -527,17 +690,23 @@ def _parse_day(value: str) -> dt.date | None:
 
 def _duration(core, anchor, tense, previous):
     m = re.fullmatch(
-        rf"(?:the\s+)?(?:past\s+|last\s+|next\s+|previous\s+|coming\s+|first\s+|final\s+)?"
-        rf"(?:{_NUM}[\s-]+)?{_UNIT}(?:[\s-]+(?:long|old))?",
+        r"(?:the\s+|an?\s+(?=additional|extra))?"
+        r"(?P<which>(?:past|last|next|previous|coming|first|final|latest|year-earlier|year-ago|additional|extra"
+        r"|another)\s+)?"
+        rf"(?:(?P<range>(?:{_NUMBER_PATTERN})\s+(?:to|or|-)\s+)?{_NUM}[\s-]+)?{_UNIT}(?:[\s-]+(?:long|old))?"
+        r"(?:\s+(?:or so|or more|or less|of (?:fiscal\s+)?\d{4}|ahead))?",
         core,
     )
     if not m:
         return None
-    if m.group("num") is None and not core.endswith("s"):
+    which = (m.group("which") or "").strip()
+    if m.group("num") is None and not core.endswith("s") and which not in ("additional", "extra", "another"):
         return None
     unit = m.group("unit")
     num = m.group("num")
-    amount = _number(num) if num else None
+    amount = _number(num) if num else (1 if which in ("additional", "extra", "another") else None)
+    if m.group("range"):
+        amount = None  # "12 to 18 months": a length known only roughly
     count = "X" if amount is None else str(amount)
     if unit == "decade":
         value = f"P{count}0Y" if amount is not None else "PXDE"
@@ -620,20 +789,166 @@ def _season(core, anchor, tense, previous):
     return Normalized("DATE", f"{anchor.year + step}-{code}", "season", "publication")
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# Whose year a quarter or half is in: "this year's third quarter", "the year-earlier quarter".
+_YEAR_OF = (
+    r"(?:(?P<own>the|its|their|this year's|last year's|next year's|the year-earlier|the year-ago|year-earlier"
+    r"|year-ago|(?:the\s+)?(?P<yr>\d{4}))\s+)?"
+)
+
+
+def _year_shift(own: str | None) -> int:
+    if not own:
+        return 0
+    if own.startswith(("last year", "the year-", "year-")):
+        return -1
+    return 1 if own.startswith("next year") else 0
+
+
+def _last_quarter(anchor: dt.date) -> tuple[int, int]:
+    """The last quarter completed before the anchor: what company reports of the day cover."""
+    current = (anchor.month - 1) // 3 + 1
+    return (anchor.year, current - 1) if current > 1 else (anchor.year - 1, 4)
+
+
 def _quarter(core, anchor, tense, previous):
+    """ "the third quarter", "its fiscal first quarter", "the year-earlier quarter", "the quarter"."""
     m = re.fullmatch(
-        r"(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)quarter(?:\s+of\s+(?P<y>\d{4}))?",
+        _YEAR_OF + r"(?:fiscal\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+)(?:fiscal\s+)?quarter"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>\d{4}))?",
+        core,
+    )
+    if m:
+        n = _ORDINALS[m.group("n")]
+        year = m.group("y") or m.group("yr")
+        if year:
+            return Normalized("DATE", f"{year}-Q{n}", "quarter", "absolute")
+        if anchor is None:
+            return Normalized("DATE", f"XXXX-Q{n}", "quarter", "none")
+        base = anchor.year if n <= (anchor.month - 1) // 3 + 1 or tense == "future" else anchor.year - 1
+        return Normalized("DATE", f"{base + _year_shift(m.group('own'))}-Q{n}", "quarter", "publication")
+    # A quarter without its number is the one the story is about: the last one named, or in
+    # a report of results the last one completed. "year-earlier" is the same quarter a year
+    # before.
+    m = re.fullmatch(
+        r"(?P<own>the|that|its|this|the latest|the most recent|the recent|the just-ended|the just-completed"
+        r"|the year-earlier|the year-ago|year-earlier|year-ago|this year's)"
+        r"(?:\s+(?P<what>(?:fiscal\s+)?quarter|period))?",
+        core,
+    )
+    if not m or (m.group("what") is None and "year-" not in m.group("own")):
+        return None
+    if m.group("what") == "period" and "year-" not in m.group("own"):
+        return None
+    own = m.group("own")
+    named = re.fullmatch(r"(\d{4})-Q([1-4])", previous or "")
+    current = anchor is not None and named is not None and int(named.group(1)) >= _last_quarter(anchor)[0]
+    if named and (own in ("the", "that", "its") or "year-" in own) and (current or anchor is None):
+        year, n = int(named.group(1)), int(named.group(2))
+    elif named and "year-" in own:
+        # The quarter last named is already the year before ("a year ago", then "the
+        # year-ago quarter"): it is the one meant.
+        return Normalized("DATE", previous, "quarter", "previous")
+    elif anchor is None:
+        return Normalized("DATE", None, "quarter", "none")
+    elif own == "this":
+        year, n = anchor.year, (anchor.month - 1) // 3 + 1
+    else:
+        year, n = _last_quarter(anchor)
+    return Normalized("DATE", f"{year + _year_shift(own)}-Q{n}", "quarter", "previous" if named else "publication")
+
+
+def _half(core, anchor, tense, previous):
+    """ "the first half of 1990", "the second half", "the first two quarters of 1990"."""
+    m = re.fullmatch(
+        _YEAR_OF + r"(?:fiscal\s+)?(?:(?P<h>first|second)\s+half|(?P<q>first|last)\s+two\s+quarters)"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?(?P<y>\d{4}))?",
         core,
     )
     if not m:
         return None
-    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("n")]
-    if m.group("y"):
-        return Normalized("DATE", f"{m.group('y')}-Q{n}", "quarter", "absolute")
+    n = 1 if (m.group("h") or m.group("q")) == "first" else 2
+    year = m.group("y") or m.group("yr")
+    if year:
+        return Normalized("DATE", f"{year}-H{n}", "half", "absolute")
     if anchor is None:
-        return Normalized("DATE", f"XXXX-Q{n}", "quarter", "none")
-    year = anchor.year if n <= (anchor.month - 1) // 3 + 1 or tense == "future" else anchor.year - 1
-    return Normalized("DATE", f"{year}-Q{n}", "quarter", "publication")
+        return Normalized("DATE", f"XXXX-H{n}", "half", "none")
+    base = anchor.year if n == 1 or anchor.month > 6 or tense == "future" else anchor.year - 1
+    return Normalized("DATE", f"{base + _year_shift(m.group('own'))}-H{n}", "half", "publication")
+
+
+def _fiscal(core, anchor, tense, previous):
+    """ "fiscal 1989", "the current fiscal year", "last fiscal year"."""
+    m = re.fullmatch(r"(?:the\s+)?fiscal(?:\s+year)?\s+'?(?P<y>\d{4}|\d{2})", core)
+    if m:
+        year = m.group("y")
+        return Normalized(
+            "DATE",
+            year if len(year) == 4 else f"{1900 + int(year) if int(year) > 50 else 2000 + int(year)}",
+            "year",
+            "absolute",
+        )
+    m = re.fullmatch(r"(?P<rel>the current|this|last|next|the previous|the next|the coming) fiscal year", core)
+    if not m:
+        return None
+    if anchor is None:
+        return Normalized("DATE", None, "year", "none")
+    step = {"last": -1, "the previous": -1, "next": 1, "the next": 1, "the coming": 1}.get(m.group("rel"), 0)
+    return Normalized("DATE", str(anchor.year + step), "year", "publication")
+
+
+def _month_of_year(core, anchor, tense, previous):
+    """ "February this year", "June last year", "early October this year", "April next year"."""
+    m = re.fullmatch(
+        rf"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
+        rf"{_MONTH}(?:\s+(?P<d>\d{{1,2}}))?,?\s+(?:of\s+)?(?P<rel>this|last|next) year",
+        core,
+    )
+    if not m:
+        return None
+    month = _month_number(m.group("month"))
+    if anchor is None:
+        return Normalized("DATE", f"XXXX-{month:02d}", "month", "none")
+    year = anchor.year + {"last": -1, "next": 1}.get(m.group("rel"), 0)
+    if m.group("d"):
+        try:
+            return Normalized("DATE", dt.date(year, month, int(m.group("d"))).isoformat(), "day", "publication")
+        except ValueError:
+            return None
+    return Normalized("DATE", _month(year, month), "month", "publication", _mod(m.group("mod")))
+
+
+def _relative_month_day(core, anchor, tense, previous):
+    """ "last Oct. 23": the latest such day before the anchor; "next Feb. 1" the first after."""
+    m = re.fullmatch(rf"(?P<rel>last|next|this past|this coming)\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?", core)
+    if not m:
+        return None
+    month, day = _month_number(m.group("month")), int(m.group("d"))
+    if anchor is None:
+        return Normalized("DATE", f"XXXX-{month:02d}-{day:02d}", "day", "none")
+    back = m.group("rel") in ("last", "this past")
+    for year in (
+        (anchor.year - 1, anchor.year, anchor.year + 1) if not back else (anchor.year + 1, anchor.year, anchor.year - 1)
+    ):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if (candidate < anchor) if back else (candidate > anchor):
+            return Normalized("DATE", candidate.isoformat(), "day", "publication")
+    return None
+
+
+def _weekend(core, anchor, tense, previous):
+    """ "the weekend": the last one in a past-tense clause, the coming one otherwise."""
+    if core not in ("the weekend", "weekend", "the past weekend", "the coming weekend"):
+        return None
+    if anchor is None:
+        return Normalized("DATE", None, "week", "none")
+    ahead = core == "the coming weekend" or (core != "the past weekend" and tense == "future")
+    if anchor.weekday() >= 5 or ahead:
+        return Normalized("DATE", _week(anchor) + "-WE", "week", "publication")
+    return Normalized("DATE", _week(anchor - dt.timedelta(weeks=1)) + "-WE", "week", "publication")
 
 
 def _set(core, anchor, tense, previous):
@@ -649,10 +964,13 @@ def _set(core, anchor, tense, previous):
     }
     if core in words:
         return Normalized("SET", words[core], "set", "none")
-    m = re.fullmatch(rf"(?:every|each|a|per)\s+(?:{_NUM}\s+)?{_UNIT}", core)
+    m = re.fullmatch(rf"(?:every|each)\s+(?:{_NUM}\s+)?{_UNIT}", core) or re.fullmatch(
+        r"(?:(?:once|twice|\w+ times)\s+(?:a|per)|per)\s+(?P<unit>second|minute|hour|day|week|month|year|quarter)",
+        core,
+    )  # "a year" alone is a length of time; "twice a year" and "per year" repeat
     if m:
         unit = m.group("unit")
-        count = _number(m.group("num")) if m.group("num") else 1
+        count = _number(m.group("num")) if m.groupdict().get("num") else 1
         prefix = "PT" if unit in TIME_UNITS else "P"
         return Normalized("SET", f"{prefix}{count}{UNIT_CODES[unit]}", "set", "none")
     m = re.fullmatch(rf"(?:every|each)\s+(?P<wd>{'|'.join(WEEKDAYS)})", core)
@@ -661,22 +979,37 @@ def _set(core, anchor, tense, previous):
     return None
 
 
+_CLOCK = re.compile(
+    r"(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s+o'clock)?"
+    r"|(?P<word>noon|midday|midnight))"
+    r"(?:\s+(?:in the|at)\s+(?P<part>morning|afternoon|evening|night))?"
+    r"(?:\s+(?P<zone>[a-z]{2,4}t|gmt|utc|local time))?"
+    r"(?:,?\s+(?:on\s+)?(?P<day>.+))?"
+)
+
+
 def _clock(core, anchor, tense, previous):
-    m = re.fullmatch(r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s+\w+)?", core)
-    if not m or not (m.group("ap") or m.group("m")):
-        if core in ("noon", "midday", "midnight"):
-            hour = "12:00" if core != "midnight" else "24:00"
-            base = _day(anchor) if anchor else "XXXX-XX-XX"
-            return Normalized("TIME", f"{base}T{hour}", "time", "publication" if anchor else "none")
+    """ "10:35 a.m.", "noon Thursday", "4 a.m. EDT Thursday", "4 in the morning"."""
+    m = _CLOCK.fullmatch(core)
+    if not m or not (m.group("ap") or m.group("m") or m.group("word") or m.group("part") or "o'clock" in core):
         return None
-    hour = int(m.group("h"))
-    if hour > 24:
-        return None
-    if m.group("ap") and m.group("ap").startswith("p") and hour < 12:
-        hour += 12
-    minute = m.group("m") or "00"
-    base = _day(anchor) if anchor else "XXXX-XX-XX"
-    return Normalized("TIME", f"{base}T{hour:02d}:{minute}", "time", "publication" if anchor else "none")
+    if m.group("word"):
+        hour, minute = (24 if m.group("word") == "midnight" else 12), "00"
+    else:
+        hour, minute = int(m.group("h")), m.group("m") or "00"
+        afternoon = (m.group("ap") or "").startswith("p") or m.group("part") in ("afternoon", "evening", "night")
+        if hour > 24 or int(minute) > 59:
+            return None
+        if afternoon and hour < 12 and not (m.group("part") == "night" and hour < 5):
+            hour += 12
+    base, kind = (_day(anchor), "publication") if anchor else ("XXXX-XX-XX", "none")
+    if m.group("day"):
+        # The day the clock time is on: "noon Thursday", "5 p.m. EST, Nov. 6".
+        day = normalize(m.group("day"), anchor, tense=tense, previous=previous)
+        if day is None or day.value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value[:10]):
+            return None
+        base, kind = day.value[:10], day.anchor
+    return Normalized("TIME", f"{base}T{hour:02d}:{minute}", "time", kind)
 
 
 _RULES = (
@@ -687,12 +1020,19 @@ _RULES = (
     _weekday,
     _week_of,
     _relative_month,
+    _relative_month_day,
+    _month_of_year,
     _month_day,
     _month_year,
     _year,
+    _century,
+    _fiscal,
+    _weekend,
+    _year_end,
     _deictic_period,
     _ago,
     _quarter,
+    _half,
     _season,
     _set,
     _reference,

@@ -34,6 +34,41 @@ _NOT_TIME = re.compile(
 )
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _MODAL_FUTURE = {"would"}  # future in the past ("said he would step down")
+# A modal before a bare verb looks ahead: "could come as early as Tuesday".
+_MODAL_POSSIBLE = {"could", "might", "may", "can", "should", "must", "ca"}
+# Predicates whose infinitive is still to happen: "planned to leave on Thursday", "set to
+# resume Monday", "ready to leave as soon as Tuesday".
+_PROSPECTIVE = {
+    "plan",
+    "expect",
+    "schedule",
+    "set",
+    "due",
+    "intend",
+    "hope",
+    "want",
+    "aim",
+    "ready",
+    "prepare",
+    "agree",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+    "likely",
+    "poise",
+    "seek",
+    "decide",
+    "propose",
+    "offer",
+    "go",
+    "suppose",
+}
+_REPORTING = {"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "quote"}
+_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_DAY_WORDS = _WEEKDAY_WORDS | {"today", "yesterday", "tomorrow"}
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+_CLOCK_WORDS = re.compile(r"^(?:[ap]\.?m\.?|noon|midnight|o'clock|[a-z]{2,4}t|gmt|utc)$", re.IGNORECASE)
 
 
 @Language.factory(
@@ -62,7 +97,7 @@ class TimeTagger:
         hits: list[TimexHit] = []
         previous: str | None = None
         for span in self._candidates(doc):
-            result = normalize(span.text, anchor, tense=clause_tense(span.root), previous=previous)
+            result = normalize(span.text, anchor, tense=_tense_of(span), previous=previous)
             if result is None:
                 if self.include_undated_values:
                     hits.append(
@@ -92,7 +127,12 @@ class TimeTagger:
                     continue  # "the results are current" is not a time
                 spans.append(span)
                 taken.update(range(span.start, span.end))
-        return sorted((_trim(s) for s in spans), key=lambda s: s.start)
+        parts = sorted((part for s in spans for part in _split(_extend(_trim(s)))), key=lambda s: (s.start, -s.end))
+        kept: list[Span] = []
+        for part in parts:  # an extended span swallows the entity it took in ("9 a.m." + "Friday")
+            if not kept or part.start >= kept[-1].end:
+                kept.append(part)
+        return kept
 
 
 def _trim(span: Span) -> Span:
@@ -102,6 +142,52 @@ def _trim(span: Span) -> Span:
     while end > span.start + 1 and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[span.start : end] if end != span.end else span
+
+
+_JOINS = {"to", "through", "until", "and", "-", "–", "ended", "ending"}
+
+
+def _split(span: Span) -> list[Span]:
+    """Two expressions NER took as one: "Sept. 14 to Thursday", "the quarter ended Sept. 30".
+
+    Split where both sides are time expressions of their own; "the next 12 to 18 months"
+    stays one (its first side, "the next 12", is not).
+    """
+    doc = span.doc
+    for token in span[1:-1]:
+        if token.lower_ not in _JOINS:
+            continue
+        left, right = doc[span.start : token.i], doc[token.i + 1 : span.end]
+        if all(normalize(part.text, None) is not None for part in (left, right)):
+            return [_trim(left), right]
+    return [span]
+
+
+def _extend(span: Span) -> Span:
+    """Take in the part of the day or the day that NER leaves outside the expression.
+
+    "Wednesday" + "night" is one expression ("2020-12-02TNI"), and so is "4 a.m. EDT" +
+    "Thursday": the day fixes the clock time's date.
+    """
+    doc = span.doc
+    if span.end >= len(doc):
+        return span
+    following = doc[span.end]
+    last = doc[span.end - 1].lower_
+    if following.lower_ in _PARTS_OF_DAY and last in _DAY_WORDS:
+        return doc[span.start : span.end + 1]
+    if following.lower_ in _WEEKDAY_WORDS and (_CLOCK_WORDS.match(last) or last.isdigit()):
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _tense_of(span: Span) -> str:
+    # "Wednesday's ruling", "Friday's purchases": a day named as the owner of something
+    # reported is one that has passed, whatever the tense of the clause.
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "POS" and span.root.lower_ in _WEEKDAY_WORDS:
+        return "past"
+    return clause_tense(span.root)
 
 
 def clause_tense(token: Token) -> str:
@@ -117,8 +203,24 @@ def clause_tense(token: Token) -> str:
         return "future"
     if words & _MODAL_FUTURE:
         return "future"
+    if verb.tag_ == "VB" and words & _MODAL_POSSIBLE:
+        return "future"
+    if "to" in words and verb.head.i != verb.i:
+        # An infinitive happens after what governs it: "planned to leave on Thursday",
+        # "expect the deal to be completed by Dec. 15"; but not after a past perfect ("had
+        # been due to expire Friday").
+        head = verb.head
+        governing = head if head.pos_ in ("VERB", "AUX") else head.head
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in (*head.children, *governing.children))
+        if head.lemma_.lower() in _PROSPECTIVE and not perfect:
+            return "future"
+        return clause_tense(head)
+    if verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"  # "when the case is heard in May"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if verb.lemma_.lower() in _REPORTING:
+        return "past"  # "the ministry says Tuesday": the report is of the day just gone
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in auxes):
         # "is meeting on Friday": the progressive of a scheduled event looks ahead.
         return "future"
