@@ -219,6 +219,10 @@ def clause_tense(token: Token) -> str:
         return "present"  # "when the case is heard in May"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i:
+        # A participle takes the tense of the clause it hangs on: "Lavrov, speaking at a
+        # news conference on Tuesday, said ...".
+        return clause_tense(verb.head)
     if verb.lemma_.lower() in _REPORTING:
         return "past"  # "the ministry says Tuesday": the report is of the day just gone
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in auxes):
