@@ -166,12 +166,14 @@ _LEAD_WORDS = [
     "up to",
     "each of",
     "all of",
+    "both",
+    "either",
     "between",
 ]
 # Longest first, so that "at least" is not read as "at" followed by a stray "least".
 _LEAD = re.compile(rf"^(?:(?:{'|'.join(sorted(_LEAD_WORDS, key=len, reverse=True))})\s+)+")
 # "the Aug. 7, 1998 attack": a leading article before a date or a number.
-_LEADING_THE = re.compile(r"^the\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
+_LEADING_THE = re.compile(r"^(?:the|an?)\s+(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
 # "between 1994 and 1997", "1991 to 1997": the value is that of the first end.
 _RANGE = re.compile(
     r"^(?:between\s+)?(.+?)\s+(?:and|to|-|–)\s+"
@@ -236,6 +238,9 @@ def normalize(
     core = _LEADING_THE.sub("", core.removesuffix("'s")).strip()
     # "the quarter ended Sept. 30", "the six months ending in June": the period is named
     # before "ended"; the end date only confirms it.
+    if re.match(r"(?:the|its|their|a)\s+(?:fiscal\s+|financial\s+)?year\s+(?:that\s+)?(?:ended|ending)\b", core):
+        # "the year ended Sept. 30" is twelve months to that day, not a calendar year.
+        return Normalized("DURATION", "P1Y", "duration", "none")
     core = _ENDED.sub("", core).strip(" ,") or core
     if core == "may" and text.strip() == "May":
         core = "the month of may"  # capitalized and tagged a date: the month, not the modal
@@ -431,7 +436,7 @@ def _mod(word: str | None) -> str | None:
 def _year(core, anchor, tense, previous):
     m = re.fullmatch(
         r"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
-        r"(?P<year>(?:19|20)\d{2})",
+        r"(?:(?:the\s+)?year\s+)?(?P<year>(?:1[5-9]|20)\d{2})",
         core,
     )
     if m:
@@ -495,6 +500,15 @@ def _weekday(core, anchor, tense, previous):
     return Normalized("DATE", _day(day), "day", "publication")
 
 
+def _part_of_day(core, anchor, tense, previous):
+    """ "mid afternoon", "early morning", "late evening": a part of the story's day."""
+    m = re.fullmatch(r"(?:the\s+)?(?:early|mid|late)[\s-]*(?P<part>morning|afternoon|evening)", core)
+    if not m:
+        return None
+    base = _day(anchor) if anchor else "XXXX-XX-XX"
+    return Normalized("TIME", f"{base}T{PARTS_OF_DAY[m.group('part')]}", "time", "publication" if anchor else "none")
+
+
 def _deictic_day(core, anchor, tense, previous):
     offsets = {
         "today": 0,
@@ -525,12 +539,24 @@ def _deictic_day(core, anchor, tense, previous):
 
 def _year_end(core, anchor, tense, previous):
     """ "by year-end" (ahead) or "since year-end" (the last one); "the year", "the full year"."""
-    if core in ("year-end", "year end", "the year-end", "the end of the year", "the year's end"):
+    if core in ("year-end", "year end", "the year-end", "the year's end"):
         if anchor is None:
             return Normalized("DATE", None, "day", "none")
-        year = anchor.year if tense == "future" or core == "the end of the year" else anchor.year - 1
+        year = anchor.year if tense == "future" else anchor.year - 1
         return Normalized("DATE", f"{year}-12-31", "day", "publication")
-    if core in ("the year", "the full year", "the fiscal year", "the current year", "the calendar year", "this year"):
+    if core.removeprefix("the ") in (
+        "end of the year",
+        "end of this year",
+        "beginning of the year",
+        "start of the year",
+    ):
+        if anchor is None:
+            return Normalized("DATE", None, "year", "none")
+        return Normalized("DATE", str(anchor.year), "year", "publication", "END" if "end" in core else "START")
+    if core in ("the year", "the full year", "the fiscal year", "the whole year", "the entire year"):
+        # "for the year", "for the fiscal year": in a report, the twelve months it covers.
+        return Normalized("DURATION", "P1Y", "duration", "none")
+    if core in ("the current year", "the calendar year", "this year"):
         if anchor is None:
             return Normalized("DATE", None, "year", "none")
         return Normalized("DATE", str(anchor.year), "year", "publication")
@@ -583,11 +609,18 @@ def _ago(core, anchor, tense, previous):
     number = _number(m.group("num"))
     unit = m.group("unit")
     direction = m.group("dir")
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", previous or "")
     if direction in ("earlier", "before", "later", "after"):
+        repeated = quarter is not None and anchor is not None and int(quarter.group(1)) < _last_quarter(anchor)[0]
+        if direction == "earlier" and unit == "year" and repeated:
+            # "... a year earlier" said again of the quarter already a year back.
+            return Normalized("DATE", previous, "quarter", "previous")
+        if previous is None and direction == "earlier" and anchor is not None and number is not None:
+            # Nothing dated before it: "a year earlier" is counted back from the story's day.
+            return _offset(anchor, -number, unit, "publication")
         return _anaphoric_offset(number, unit, -1 if direction in ("earlier", "before") else 1, previous)
     if anchor is None or number is None:
         return Normalized("DATE", None, unit, "none")
-    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", previous or "")
     if direction == "ago" and unit == "year" and quarter and int(quarter.group(1)) >= _last_quarter(anchor)[0]:
         # In a report of quarterly results, "net income of $2 million a year ago" is the
         # same quarter of the year before.
@@ -647,6 +680,8 @@ def _anaphoric(core, anchor, tense, previous):
         return _anaphoric_offset(1, "year", 1, previous)
     if core in ("the previous month", "the month before"):
         return _anaphoric_offset(1, "month", -1, previous)
+    if core in ("that year", "later that year", "earlier that year", "the same year"):
+        return _anaphoric_offset(0, "year", 1, previous)
     if core in ("the previous year", "the year before"):
         return _anaphoric_offset(1, "year", -1, previous)
     return None
@@ -690,7 +725,7 @@ def _parse_day(value: str) -> dt.date | None:
 
 def _duration(core, anchor, tense, previous):
     m = re.fullmatch(
-        r"(?:the\s+|an?\s+(?=additional|extra))?"
+        r"(?:the\s+|an?\s+(?=additional|extra|\w+[\s-]+(?:second|minute|hour|day|week|month|year)\b))?"
         r"(?P<which>(?:past|last|next|previous|coming|first|final|latest|year-earlier|year-ago|additional|extra"
         r"|another)\s+)?"
         rf"(?:(?P<range>(?:{_NUMBER_PATTERN})\s+(?:to|or|-)\s+)?{_NUM}[\s-]+)?{_UNIT}(?:[\s-]+(?:long|old))?"
@@ -708,7 +743,9 @@ def _duration(core, anchor, tense, previous):
     if m.group("range"):
         amount = None  # "12 to 18 months": a length known only roughly
     count = "X" if amount is None else str(amount)
-    if unit == "decade":
+    if unit == "quarter":
+        value = f"P{3 * amount}M" if amount is not None else "PXM"  # TIMEX3 has no quarter unit
+    elif unit == "decade":
         value = f"P{count}0Y" if amount is not None else "PXDE"
     elif unit == "century":
         value = f"P{count}CE"
@@ -732,9 +769,6 @@ def _reference(core, anchor, tense, previous):
         "these days",
         "today's",
         "the moment",
-        "recent days",
-        "recent weeks",
-        "recent months",
         "the current",
     }
     past = {
@@ -758,9 +792,6 @@ def _reference(core, anchor, tense, previous):
         "in the future",
         "later",
         "eventually",
-        "the coming days",
-        "the coming weeks",
-        "the coming months",
         "the days ahead",
         "shortly",
     }
@@ -773,20 +804,45 @@ def _reference(core, anchor, tense, previous):
     return None
 
 
+def _vague_period(core, anchor, tense, previous):
+    """ "recent years" (a length of time), "the past few months" (the past), "coming weeks"."""
+    units = r"(?P<unit>day|week|month|quarter|year|decade)s"
+    m = re.fullmatch(rf"(?:the\s+)?recent\s+{units}", core)
+    if m:
+        return Normalized("DURATION", _vague_duration(m.group("unit")), "duration", "none")
+    if re.fullmatch(rf"(?:the\s+)?(?:past|last)\s+(?:few|several)\s+{units}", core):
+        return Normalized("DATE", "PAST_REF", "ref", "none")
+    m = re.fullmatch(rf"(?:the\s+)?next\s+(?:few|several)\s+{units}", core) or re.fullmatch(
+        rf"the\s+{units}\s+ahead", core
+    )
+    if m:
+        return Normalized("DURATION", _vague_duration(m.group("unit")), "duration", "none")
+    if re.fullmatch(rf"(?:(?:the\s+)?coming|future)\s+{units}", core):
+        return Normalized("DATE", "FUTURE_REF", "ref", "none")
+    if re.fullmatch(rf"(?:a few|several|some|many)\s+{units}\s+ago", core):
+        return Normalized("DATE", "PAST_REF", "ref", "none")
+    return None
+
+
+def _vague_duration(unit: str) -> str:
+    return {"quarter": "PXM", "decade": "PXDE"}.get(unit, f"PX{UNIT_CODES[unit]}")
+
+
 def _season(core, anchor, tense, previous):
     m = re.fullmatch(
-        r"(?:(?P<rel>last|this|next|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?",
+        r"(?:(?P<rel>last|this|next|the)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)"
+        r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?",
         core,
     )
     if not m:
         return None
     code = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[m.group("s")]
     if m.group("y"):
-        return Normalized("DATE", f"{m.group('y')}-{code}", "season", "absolute")
+        return Normalized("DATE", f"{m.group('y')}-{code}", "season", "absolute", _mod(m.group("mod")))
     if anchor is None:
         return Normalized("DATE", None, "season", "none")
     step = {"last": -1, "next": 1}.get(m.group("rel") or "", 0)
-    return Normalized("DATE", f"{anchor.year + step}-{code}", "season", "publication")
+    return Normalized("DATE", f"{anchor.year + step}-{code}", "season", "publication", _mod(m.group("mod")))
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -832,18 +888,22 @@ def _quarter(core, anchor, tense, previous):
     # before.
     m = re.fullmatch(
         r"(?P<own>the|that|its|this|the latest|the most recent|the recent|the just-ended|the just-completed"
-        r"|the year-earlier|the year-ago|year-earlier|year-ago|this year's)"
+        r"|the year-earlier|the year-ago|year-earlier|year-ago|this year's|last year's|the corresponding"
+        r"|the comparable|the year-earlier comparable|the comparable year-ago|the comparable year-earlier)"
         r"(?:\s+(?P<what>(?:fiscal\s+)?quarter|period))?",
         core,
     )
     if not m or (m.group("what") is None and "year-" not in m.group("own")):
         return None
-    if m.group("what") == "period" and "year-" not in m.group("own"):
+    if m.group("what") == "period" and "year-" not in m.group("own") and m.group("own") != "the latest":
         return None
     own = m.group("own")
     named = re.fullmatch(r"(\d{4})-Q([1-4])", previous or "")
     current = anchor is not None and named is not None and int(named.group(1)) >= _last_quarter(anchor)[0]
-    if named and (own in ("the", "that", "its") or "year-" in own) and (current or anchor is None):
+    if own.startswith("the comparable") or own == "the corresponding":
+        own = own.replace("comparable ", "").replace("the comparable", "the year-ago")
+        own = "the year-ago" if own in ("the", "the corresponding") else own
+    if named and (own in ("the", "that", "its", "this") or "year-" in own) and (current or anchor is None):
         year, n = int(named.group(1)), int(named.group(2))
     elif named and "year-" in own:
         # The quarter last named is already the year before ("a year ago", then "the
@@ -861,7 +921,7 @@ def _quarter(core, anchor, tense, previous):
 def _half(core, anchor, tense, previous):
     """ "the first half of 1990", "the second half", "the first two quarters of 1990"."""
     m = re.fullmatch(
-        _YEAR_OF + r"(?:fiscal\s+)?(?:(?P<h>first|second)\s+half|(?P<q>first|last)\s+two\s+quarters)"
+        _YEAR_OF + r"(?:fiscal\s+)?(?:(?P<h>first|second|last)\s+half|(?P<q>first|last)\s+two\s+quarters)"
         r"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?(?P<y>\d{4}))?",
         core,
     )
@@ -1017,6 +1077,7 @@ _RULES = (
     _numeric_date,
     _anaphoric,
     _deictic_day,
+    _part_of_day,
     _weekday,
     _week_of,
     _relative_month,
@@ -1030,6 +1091,7 @@ _RULES = (
     _weekend,
     _year_end,
     _deictic_period,
+    _vague_period,
     _ago,
     _quarter,
     _half,

@@ -16,7 +16,7 @@ _ANAPHORIC = re.compile(
     r"\b(?:the (?:following|next|previous|same) (?:day|week|month|year)"
     r"|the (?:day|week|month|year) (?:after|before)(?! (?:yesterday|tomorrow))"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|months?|years?) (?:later|earlier)"
-    r"|(?:later|earlier) that (?:day|week|month)|that (?:day|week))\b",
+    r"|(?:later|earlier) that (?:day|week|month|year)|that (?:day|week))\b",
     re.IGNORECASE,
 )
 # Words that refer to the present, past or future without a date; TimeML marks them
@@ -25,11 +25,18 @@ _REFERENCES = re.compile(
     r"\b(?:now|currently|nowadays|recently|lately|current|recent|the future|the past|right now)\b",
     re.IGNORECASE,
 )
+# Repetitions and the period a company report is about, which NER leaves out.
+_SETS_AND_PERIODS = re.compile(
+    r"\b(?:daily|weekly|every (?:day|week|month|year)|the latest (?:period|quarter|nine months|six months))\b",
+    re.IGNORECASE,
+)
 # What NER calls a date but is not a time expression: ages, bare numbers, parts of a day
 # without a day, and adjectives of frequency.
 _NOT_TIME = re.compile(
     r"^(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old$|^(?:aged? )?\d{1,3}$|^\d+ years? old$"
-    r"|^(?:the )?(?:morning|afternoon|evening|night|overnight)$|^(?:annual|quarterly|annually|biannual)$",
+    r"|^(?:the )?(?:morning|afternoon|evening|night|overnight)$|^(?:annual|quarterly|annually|biannual)$"
+    # a unit alone ("for years", "months of talks") names no time
+    r"|^(?:seconds|minutes|hours|days|weeks|months|years|decades)$",
     re.IGNORECASE,
 )
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
@@ -118,7 +125,7 @@ class TimeTagger:
     def _candidates(self, doc: Doc) -> list[Span]:
         spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and not _NOT_TIME.match(e.text.strip())]
         taken = {i for s in spans for i in range(s.start, s.end)}
-        for pattern in (_ANAPHORIC, _REFERENCES):
+        for pattern in (_ANAPHORIC, _REFERENCES, _SETS_AND_PERIODS):
             for match in pattern.finditer(doc.text):
                 span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="expand")
                 if span is None or any(i in taken for i in range(span.start, span.end)):
@@ -172,6 +179,12 @@ def _extend(span: Span) -> Span:
     doc = span.doc
     if span.end >= len(doc):
         return span
+    before = doc[span.start - 1] if span.start > 0 else None
+    units = ("year", "week", "month", "quarter", "weekend", "morning", "afternoon", "evening")
+    if before is not None and before.lower_ in ("this", "last", "next", "that") and span.text.lower() in units:
+        span = doc[span.start - 1 : span.end]  # NER's "year" of "This year"
+    if span.end >= len(doc):
+        return span
     following = doc[span.end]
     last = doc[span.end - 1].lower_
     if following.lower_ in _PARTS_OF_DAY and last in _DAY_WORDS:
@@ -219,6 +232,8 @@ def clause_tense(token: Token) -> str:
         return "present"  # "when the case is heard in May"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if verb.dep_ == "conj" and not auxes and verb.head.pos_ in ("VERB", "AUX"):
+        return clause_tense(verb.head)  # "expects to obtain approval and complete the deal by year-end"
     if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i:
         # A participle takes the tense of the clause it hangs on: "Lavrov, speaking at a
         # news conference on Tuesday, said ...".
