@@ -54,3 +54,22 @@ def test_a_quarter_ended_on_a_day_is_two_expressions(run):
 def test_a_year_ago_in_a_quarterly_report_is_the_same_quarter(run):
     text = "The bank earned $4 million in the third quarter, against $2 million a year ago."
     assert ("a year ago", "2019-Q3") in values(run(text, WED))
+
+
+@pytest.mark.model
+def test_the_dateline_day_is_a_time_expression(run):
+    text = "RIGA, Nov. 30 (WDW) - Latvia said on Friday it would close two border crossings."
+    x = run(text, WED)
+    first = x.timexes[0]
+    assert (first.text, first.value, first.anchor) == ("Nov. 30", "2020-11-30", "dateline")
+    assert text[first.start : first.end] == "Nov. 30"
+
+
+@pytest.mark.model
+def test_what_the_normalizer_cannot_read_is_left_out(run):
+    # "the day" in "carried the day" names no date; an undated article keeps "Monday" but
+    # without a value.
+    x = run("The opposition carried the day in parliament.", WED)
+    assert all(t.value is not None for t in x.timexes)
+    undated = run("Protesters marched on Monday.", None)
+    assert [(t.text, t.value) for t in undated.timexes] == [("Monday", None)]

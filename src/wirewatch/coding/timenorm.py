@@ -242,6 +242,8 @@ def normalize(
         # "the year ended Sept. 30" is twelve months to that day, not a calendar year.
         return Normalized("DURATION", "P1Y", "duration", "none")
     core = _ENDED.sub("", core).strip(" ,") or core
+    core = re.sub(r"\s+or so\b", "", core)  # "a week or so ago", "the next year or so"
+    core = re.sub(r"^(\d{4}),\s+\d{4}(?:,?\s+(?:and\s+)?(?:\d{4})?)*$", r"\1", core)  # "1994, 1995 and 1997"
     if core == "may" and text.strip() == "May":
         core = "the month of may"  # capitalized and tagged a date: the month, not the modal
     span = _RANGE.match(core)
@@ -500,6 +502,78 @@ def _weekday(core, anchor, tense, previous):
     return Normalized("DATE", _day(day), "day", "publication")
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (1-based; -1 the last) given weekday of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    ny, nm = _shift_month(year, month, 1)
+    last = dt.date(ny, nm, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month = (h + el - 7 * m + 114) // 31
+    return dt.date(year, month, (h + el - 7 * m + 114) % 31 + 1)
+
+
+# Holidays news dates things by: a day of each year.
+HOLIDAYS = {
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "may day": lambda y: dt.date(y, 5, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "the fourth of july": lambda y: dt.date(y, 7, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "armistice day": lambda y: dt.date(y, 11, 11),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+}
+
+
+def _holiday(core, anchor, tense, previous):
+    """ "Thanksgiving Day", "last Christmas", "Election Day": the date that year, or nearest."""
+    m = re.fullmatch(r"(?:(?P<rel>last|next|this|this past|this coming)\s+)?(?P<name>.+?)(?:,?\s+(?P<y>\d{4}))?", core)
+    if not m or m.group("name") not in HOLIDAYS:
+        return None
+    day_of = HOLIDAYS[m.group("name")]
+    if m.group("y"):
+        return Normalized("DATE", day_of(int(m.group("y"))).isoformat(), "day", "absolute")
+    if anchor is None:
+        return Normalized("DATE", None, "day", "none")
+    rel = m.group("rel") or ""
+    candidates = [day_of(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if rel in ("last", "this past") or (not rel and tense == "past"):
+        day = max(c for c in candidates if c <= anchor)
+    elif rel in ("next", "this coming") or (not rel and tense == "future"):
+        day = min(c for c in candidates if c >= anchor)
+    else:
+        day = min(candidates, key=lambda c: abs((c - anchor).days))
+    return Normalized("DATE", day.isoformat(), "day", "publication")
+
+
 def _part_of_day(core, anchor, tense, previous):
     """ "mid afternoon", "early morning", "late evening": a part of the story's day."""
     m = re.fullmatch(r"(?:the\s+)?(?:early|mid|late)[\s-]*(?P<part>morning|afternoon|evening)", core)
@@ -668,6 +742,11 @@ _ANAPHORIC_DAYS = {
 
 
 def _anaphoric(core, anchor, tense, previous):
+    ahead = re.fullmatch(r"the next (?P<unit>week|month|year)", core)
+    if ahead and previous is None and tense == "future" and anchor is not None:
+        # Nothing earlier to count from and the clause looks ahead: "over the next year"
+        # is the year to come.
+        return _offset(anchor, 1, ahead.group("unit"), "publication")
     if core in _ANAPHORIC_DAYS:
         days = _ANAPHORIC_DAYS[core]
         unit = "week" if "week" in core else "day"
@@ -703,6 +782,9 @@ def _anaphoric_offset(number: int | None, unit: str, sign: int, previous: str | 
             # only if the event was on a Sunday, so stay at the week.
             return Normalized("DATE", previous, "week", "previous")
         return _offset(monday, amount, unit, "previous")
+    year = re.fullmatch(r"(\d{4})", previous)
+    if year and unit == "year":
+        return Normalized("DATE", str(int(year.group(1)) + amount), "year", "previous")
     quarter = re.fullmatch(r"(\d{4})-Q([1-4])", previous)
     if quarter and unit in ("year", "quarter"):
         index = int(quarter.group(1)) * 4 + int(quarter.group(2)) - 1 + amount * (4 if unit == "year" else 1)
@@ -1077,6 +1159,7 @@ _RULES = (
     _numeric_date,
     _anaphoric,
     _deictic_day,
+    _holiday,
     _part_of_day,
     _weekday,
     _week_of,

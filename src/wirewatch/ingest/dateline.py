@@ -152,3 +152,19 @@ def _date_value(raw: str | None, published: dt.date | None) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def date_span(dateline: Dateline) -> tuple[int, int] | None:
+    """Offsets (into the article text) of the day written in the dateline, if it has one.
+
+    Example:
+        >>> d = find_dateline("MOSCOW, Dec 2 (Reuters) - Russia said ...")
+        >>> date_span(d)
+        (8, 13)
+    """
+    if dateline.date is None:
+        return None
+    match = _DATE_PARTS.search(dateline.text)
+    if match is None:
+        return None
+    return dateline.start + match.start(), dateline.start + match.end()

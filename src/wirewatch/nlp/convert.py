@@ -11,9 +11,11 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from wirewatch.coding.ontology import load_ontology
+from wirewatch.ingest.dateline import date_span
 from wirewatch.nlp.extensions import EventHit, MentionHit, StatementHit
 from wirewatch.types import (
     Article,
+    Dateline,
     Event,
     Evidence,
     Extraction,
@@ -54,16 +56,28 @@ def to_extraction(doc: Doc, article: Article, versions: Versions) -> Extraction:
         versions=versions,
         dateline=doc._.ww_dateline,
         mentions=tuple(_mention(m, offsets) for m in doc._.ww_mentions or ()),
-        timexes=tuple(
-            TimeRef(
-                *offsets.span(t.span), offsets.sentence(t.span.start_char), t.type, t.value, t.granularity, t.anchor
-            )
-            for t in doc._.ww_timexes or ()
+        timexes=(
+            *_dateline_timex(doc._.ww_dateline, article),
+            *(
+                TimeRef(
+                    *offsets.span(t.span), offsets.sentence(t.span.start_char), t.type, t.value, t.granularity, t.anchor
+                )
+                for t in doc._.ww_timexes or ()
+            ),
         ),
         statements=tuple(_statement(s, offsets) for s in doc._.ww_statements or ()),
         events=tuple(_event(e, offsets) for e in doc._.ww_events or ()),
         doc_tone=doc._.ww_doc_tone,
     )
+
+
+def _dateline_timex(dateline: Dateline | None, article: Article) -> tuple[TimeRef, ...]:
+    """The day in the dateline ("MOSCOW, Dec 2 (Reuters) -") is a time expression too."""
+    span = date_span(dateline) if dateline is not None else None
+    if span is None:
+        return ()
+    start, end = span
+    return (TimeRef(article.text[start:end], start, end, 0, "DATE", dateline.date, "day", "dateline"),)
 
 
 def _mention(hit: MentionHit, offsets: _Offsets) -> Mention:

@@ -27,7 +27,10 @@ _REFERENCES = re.compile(
 )
 # Repetitions and the period a company report is about, which NER leaves out.
 _SETS_AND_PERIODS = re.compile(
-    r"\b(?:daily|weekly|every (?:day|week|month|year)|the latest (?:period|quarter|nine months|six months))\b",
+    r"\b(?:daily|weekly|every (?:day|week|month|year)|the latest (?:period|quarter|nine months|six months)"
+    r"|(?:(?:last|next|this) )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve)"
+    r"|easter(?: sunday)?|election day|independence day|labor day|memorial day|veterans day|good friday|halloween"
+    r"|boxing day))\b",
     re.IGNORECASE,
 )
 # What NER calls a date but is not a time expression: ages, bare numbers, parts of a day
@@ -82,13 +85,16 @@ _CLOCK_WORDS = re.compile(r"^(?:[ap]\.?m\.?|noon|midnight|o'clock|[a-z]{2,4}t|gm
     "wirewatch_time",
     requires=["doc.ents", "token.dep", "token.tag"],
     assigns=["doc._.ww_timexes"],
-    default_config={"include_undated_values": True},
+    default_config={"include_undated_values": False},
 )
 def make_time_component(nlp: Language, name: str, include_undated_values: bool) -> TimeTagger:
     """Factory for the time-expression component.
 
     Args:
-        include_undated_values: keep expressions whose value cannot be fixed (value None).
+        include_undated_values: also keep what NER calls a date but the normalizer cannot read
+            ("the day", "a fiscal year"), with value None. Off by default: such an expression
+            dates nothing, and TIMEX3 requires a value. Expressions it can read but not fix
+            ("Monday" in an undated article) are always kept, with value None.
     """
     return TimeTagger(include_undated_values=include_undated_values)
 
@@ -96,7 +102,7 @@ def make_time_component(nlp: Language, name: str, include_undated_values: bool) 
 class TimeTagger:
     """Finds DATE/TIME expressions and normalizes them against the article's anchor date."""
 
-    def __init__(self, include_undated_values: bool = True) -> None:
+    def __init__(self, include_undated_values: bool = False) -> None:
         self.include_undated_values = include_undated_values
 
     def __call__(self, doc: Doc) -> Doc:
