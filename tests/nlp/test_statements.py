@@ -118,6 +118,10 @@ def test_according_to_names_the_source(run):
         "The statement was widely watched across the region.",
         "Viewers loved a quote from the film.",
         "Prices rose sharply in the capital.",
+        # a short quotation without a cue right after it is a partial quote, not a statement
+        'The minister\'s "decisive steps" were not explained.',
+        # verbs of causing and perceiving take clauses that nobody claims
+        "The police made sure that the square was empty.",
     ],
 )
 def test_sentences_without_statements(run, text):
@@ -184,6 +188,41 @@ MORE_ROWS = [
         dt.date(2020, 9, 7),
         (None, "told", "indirect", "01", "the plan would fail"),
     ),
+    # a relative pronoun opens the reported clause before its speaker
+    (
+        "The opposition rejected the new constitution, which Lukashenko said would be ready by spring.",
+        dt.date(2020, 11, 27),
+        ("BLROPP", "rejected", "indirect", "12", "the new constitution"),
+    ),
+    # a short quote followed at once by its cue
+    (
+        '"Never," Lukashenko said when asked about new elections.',
+        dt.date(2020, 9, 7),
+        ("BLRGOV", "said", "direct", "01", "Never"),
+    ),
+    # a named speaker before a colon that opens a quote
+    (
+        'The verdict did not surprise Sviatlana Tsikhanouskaya: "The courts here do what they are told."',
+        dt.date(2020, 9, 7),
+        ("BLROPP", ":", "direct", "01", "The courts here do"),
+    ),
+    # a wish of one's own is an intent, not a demand
+    (
+        "Lukashenko wants to stay in power until 2025.",
+        dt.date(2020, 9, 7),
+        ("BLRGOV", "wants", "indirect", "03", "to stay in power"),
+    ),
+    (
+        "Lithuanian President Gitanas Nauseda blasted the crackdown in Minsk.",
+        dt.date(2020, 8, 12),
+        ("LTUGOV", "blasted", "indirect", "111", "the crackdown"),
+    ),
+    # a speaker outside the lexicon's verbs with a finite clause
+    (
+        "Merkel insinuated that the vote had been rigged.",
+        dt.date(2020, 8, 12),
+        ("DEUGOV", "insinuated", "indirect", "11", "the vote had been rigged"),
+    ),
 ]
 
 
@@ -233,3 +272,11 @@ def test_a_rejection_targets_whoever_made_the_rejected_proposal(run):
 @pytest.mark.model
 def test_naming_verb_without_a_predicate_is_no_statement(run):
     assert run("Putin called Lukashenko on Monday.", dt.date(2020, 9, 2)).statements == ()
+
+
+@pytest.mark.model
+def test_the_speaker_of_a_relative_clause_says_what_follows_the_cue(run):
+    text = "The opposition rejected the new constitution, which Lukashenko said would be ready by spring."
+    said = next(s for s in run(text, dt.date(2020, 11, 27)).statements if s.cue.text == "said")
+    assert said.speaker.actor.code == "BLRGOV"
+    assert said.content.text == "would be ready by spring"

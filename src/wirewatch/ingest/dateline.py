@@ -46,18 +46,18 @@ _COUNTRY_TAIL = r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
 _DASH = r"(?:-{1,2}|–|—|:|_)"
 
 _BRACKETED = re.compile(
-    rf"\A\s*(?P<place>{_CAPS_PLACE}{_COUNTRY_TAIL})"
+    rf"\s*(?P<place>{_CAPS_PLACE}{_COUNTRY_TAIL})"
     rf"(?:,\s+(?P<date>{_DATE}))?"
     r"\s*\((?P<source>[A-Za-z][A-Za-z0-9 .&'’\-]{0,40})\)"
     rf"\s*{_DASH}[ \t]*"
 )
 _SOURCE_PLACE_COLON = re.compile(
-    r"\A\s*(?P<source>[A-Z][A-Za-z0-9.&'’\-]*(?:\s+[A-Z][A-Za-z0-9.&'’\-]*){0,3}),"
+    r"\s*(?P<source>[A-Z][A-Za-z0-9.&'’\-]*(?:\s+[A-Z][A-Za-z0-9.&'’\-]*){0,3}),"
     r"\s*(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3})"
     r"[ \t]*:[ \t]*(?:\r?\n|\Z)\s*"
 )
 _PLACE_DASH = re.compile(
-    rf"\A\s*(?P<place>{_CAPS_PLACE}{_COUNTRY_TAIL})"
+    rf"\s*(?P<place>{_CAPS_PLACE}{_COUNTRY_TAIL})"
     rf"(?:,\s+(?P<date>{_DATE}))?"
     r"\s*(?:-{1,2}|–|—)[ \t]+"
 )
@@ -81,8 +81,18 @@ def find_dateline(text: str, published: dt.date | None = None) -> Dateline | Non
         >>> find_dateline("MOSCOW (Reuters) - Russia said ...").place
         'Moscow'
     """
+    found = _match_at(text, 0, published)
+    if found is None:
+        # A headline first: "Trump, Ryan pledge to work together\n\nWASHINGTON (AP) — ..."
+        headline = re.match(r"[^\n]{1,300}\n\s*\n", text)
+        if headline is not None:
+            found = _match_at(text, headline.end(), published)
+    return found
+
+
+def _match_at(text: str, pos: int, published: dt.date | None) -> Dateline | None:
     for pattern in (_SOURCE_PLACE_COLON, _BRACKETED, _PLACE_DASH):
-        match = pattern.match(text)
+        match = pattern.match(text, pos)
         if match is None:
             continue
         place = match.group("place").strip()

@@ -16,7 +16,14 @@ from wirewatch.types import Article, Extraction, Failure, Versions
 log = logging.getLogger(__name__)
 
 #: wirewatch's components, in pipeline order.
-COMPONENTS = ("wirewatch_time", "wirewatch_actors", "wirewatch_statements", "wirewatch_events", "wirewatch_tone")
+COMPONENTS = (
+    "wirewatch_paragraphs",
+    "wirewatch_time",
+    "wirewatch_actors",
+    "wirewatch_statements",
+    "wirewatch_events",
+    "wirewatch_tone",
+)
 
 
 def load_model(name: str):  # -> spacy.language.Language
@@ -57,6 +64,7 @@ def build_pipeline(settings: Settings):  # -> spacy.language.Language
         # The same output as the model's attribute ruler, in a third of its time.
         nlp.add_pipe("wirewatch_attributes", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
+    nlp.add_pipe("wirewatch_paragraphs", first=True)
     actor_files = [str(p) for p in settings.actor_files]
     verb_files = [str(p) for p in settings.verb_files]
     nlp.add_pipe("wirewatch_time")
@@ -155,7 +163,13 @@ class Extractor:
     def _prepare(self, article: Article):  # -> spacy.tokens.Doc
         dateline = find_dateline(article.text, article.published)
         start = body_start(article.text, dateline)
-        doc = self.nlp.make_doc(article.text[start:])
+        text = article.text[start:]
+        if dateline is not None and article.text[: dateline.start].strip():
+            # A headline before the dateline: read the headline too, and blank the dateline
+            # out (same length, same offsets) so it cannot become a subject.
+            start = 0
+            text = article.text[: dateline.start] + " " * (dateline.end - dateline.start) + article.text[dateline.end :]
+        doc = self.nlp.make_doc(text)
         doc._.ww_offset = start
         doc._.ww_published = article.published
         doc._.ww_dateline = dateline

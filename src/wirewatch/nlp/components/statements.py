@@ -37,6 +37,62 @@ MIN_QUOTE_WORDS = 4
 # "told Lukashenko to press ahead": telling or asking someone *to* do something is an appeal.
 APPEAL_WHEN_INFINITIVE = {"tell", "ask", "write"}
 INTENT_WORDS = {"plan", "intend", "want", "hope", "aim", "seek"}
+# Verbs whose clausal complement is not something the subject claims or believes.
+NOT_CLAIMS = {
+    "be",
+    "have",
+    "make",
+    "let",
+    "help",
+    "see",
+    "watch",
+    "hear",
+    "seem",
+    "appear",
+    "become",
+    "get",
+    "ensure",
+    "mean",
+    "cause",
+    "prove",
+    "show",
+    "guarantee",
+    "need",
+    "require",
+    "wonder",
+    "ask",
+    "bet",
+    "do",
+    "go",
+    "come",
+    "take",
+    "give",
+    "find",
+    "check",
+    "decide",
+    "determine",
+    "learn",
+    "notice",
+    "hope",
+    "wish",
+    "pretend",
+    "like",
+}
+SPEAKING_KINDS = {"person", "agent", "organization", "group", "government", "country"}
+SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
+# Headline sources that are not names: "Poll: ...", "Report: ...".
+HEADLINE_SOURCES = {
+    "poll",
+    "polls",
+    "report",
+    "reports",
+    "survey",
+    "study",
+    "analysis",
+    "sources",
+    "officials",
+    "aides",
+}
 # A small group target stands for its members ("the Baltic states" -> LTU, LVA, EST); a
 # large one ("the West") stays one collective actor.
 MAX_EXPANDED_GROUP = 6
@@ -62,6 +118,14 @@ STANCE_LEMMAS = {
     "show",
     "agree",
     "decline",
+    "hop",
+    "seek",
+    "intend",
+    "decide",
+    "view",
+    "regard",
+    "recognize",
+    "recognise",
 }
 
 
@@ -71,6 +135,7 @@ class _Quote:
     end: int
     open_char: int
     close_char: int
+    short: bool = False  # under min_quote_words: a statement only when a cue follows at once
 
 
 @Language.factory(
@@ -139,20 +204,33 @@ class StatementExtractor:
         for m in _QUOTES.finditer(doc.text):
             inner_start, inner_end = m.start() + 1, m.end() - 1
             inner = doc.text[inner_start:inner_end]
-            if len(inner.split()) < self.min_quote_words:
-                continue
+            short = len(inner.split()) < self.min_quote_words
+            if short and not inner.rstrip().endswith((",", "?", "!")):
+                continue  # "called the vote "a farce"": a partial quote, not a statement
             stripped_end = inner_end
             while stripped_end > inner_start and doc.text[stripped_end - 1] in " ,":
                 stripped_end -= 1
-            found.append(_Quote(inner_start, stripped_end, m.start(), m.end()))
+            found.append(_Quote(inner_start, stripped_end, m.start(), m.end(), short))
         return found
 
     def _direct(self, doc: Doc, quote: _Quote, previous: StatementHit | None) -> StatementHit | None:
-        cue_token = self._cue_after(doc, quote) or self._cue_before(doc, quote)
+        if quote.short:
+            # ""Okay," I said": a short quote is a statement when its cue follows at once.
+            cue_token = self._cue_after(doc, quote, within=3)
+            if cue_token is None:
+                return None
+        else:
+            cue_token = self._cue_after(doc, quote) or self._cue_before(doc, quote)
         sentence = _sentence_index(doc, quote.open_char)
+        named = None if cue_token is not None or quote.short else _named_before_colon(doc, quote)
         if cue_token is not None:
             cue, spec = cue_token
             speaker, speaker_span = self._speaker(doc, cue)
+        elif named is not None:
+            # "... surprise Republican pollster Daron Shaw: "Historically, ..."": a person
+            # named just before a colon that opens a quote is its speaker.
+            speaker, colon = named
+            cue, spec, speaker_span = colon, None, speaker.span
         elif previous is not None and sentence - previous.sentence <= 2 and previous.kind == "direct":
             cue, spec = previous.cue.root, None
             speaker, speaker_span = previous.speaker, previous.speaker_span
@@ -187,10 +265,15 @@ class StatementExtractor:
             if colon is None or colon.i == sent.start or colon.i + 3 >= sent.end:
                 continue
             name = doc[sent.start : colon.i]
-            named = mention_at(doc, name.root) is not None or any(
-                t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name
+            mention = mention_at(doc, name.root)
+            covered = mention is not None and mention.span.start <= name.start and mention.span.end >= name.end
+            named = covered or (
+                any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
+                and all(t.pos_ in ("PROPN", "PUNCT") or t.ent_type_ for t in name)
             )
-            if not named or not all(t.pos_ in ("PROPN", "PUNCT") or t.ent_type_ for t in name):
+            # "Poll: Sanders leads", "Report: talks stalled": a headline naming its source.
+            source_word = len(name) == 1 and name[0].lower_ in HEADLINE_SOURCES
+            if not (named or source_word):
                 continue
             content = doc[colon.i + 1 : sent.end]
             while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
@@ -213,11 +296,11 @@ class StatementExtractor:
             out[-1].targets = self._targets(doc, out[-1], colon, None)
         return out
 
-    def _cue_after(self, doc: Doc, quote: _Quote) -> tuple[Token, SpeechCue] | None:
+    def _cue_after(self, doc: Doc, quote: _Quote, within: int = 10) -> tuple[Token, SpeechCue] | None:
         span = doc.char_span(quote.close_char, min(len(doc.text), quote.close_char + 80), alignment_mode="expand")
         if span is None:
             return None
-        for token in span[:10]:
+        for token in span[:within]:
             if token.text in ("“", '"') and token.idx > quote.close_char:
                 break
             spec = self._cue_for(token)
@@ -242,7 +325,7 @@ class StatementExtractor:
     def _indirect(self, doc: Doc, verb: Token) -> StatementHit | None:
         if verb.lower_ == "according":
             return self._according_to(doc, verb)
-        spec = self._cue_for(verb)
+        spec = self._cue_for(verb) or self._clausal_cue(doc, verb)
         if spec is None or verb.pos_ == "NOUN" or spec.direct_only or verb.dep_ in ("amod", "compound"):
             return None  # "pledged delegates", "supporting ads" are not statements
         content = self._content(doc, verb, spec)
@@ -254,7 +337,11 @@ class StatementExtractor:
         if speaker is None and speaker_span is None:
             return None
         if speaker_span is not None and content.start <= speaker_span.start < content.end:
-            return None
+            if not (content.start < verb.i < content.end - 1 and content[0].lower_ in ("which", "that", "what", "who")):
+                return None
+            # "a fair sentence, which I said was not a prison sentence": the relative pronoun
+            # opens the clause before the speaker; what was said follows the cue.
+            content = doc[verb.i + 1 : content.end]
         cameo = self._speech_act(doc, verb, spec, content, speaker)
         quoted = '"' in content.text or "“" in content.text
         hit = StatementHit(
@@ -352,6 +439,13 @@ class StatementExtractor:
     def _speech_act(self, doc: Doc, verb: Token, spec: SpeechCue, content: Span, speaker: MentionHit | None) -> str:
         cameo = spec.cameo
         root = content.root
+        own_intent = verb.lemma_ in ("want", "seek", "hop", "hope") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in root.children
+        )
+        if own_intent and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            # "wants to run again", "seeks to stay in power": the speaker's own intent, not a
+            # demand on someone else.
+            cameo = "030"
         if cameo.startswith("01"):
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
             if verb.lemma_ in APPEAL_WHEN_INFINITIVE and infinitive:
@@ -369,6 +463,33 @@ class StatementExtractor:
             return "asserted"
         inner = clause_modality(content.root)
         return inner if inner in ("future", "conditional", "hypothetical") else "asserted"
+
+    def _clausal_cue(self, doc: Doc, verb: Token) -> SpeechCue | None:
+        """A verb outside the lexicon that a named speaker uses to put forward a proposition.
+
+        "Graham figures that ...", "the senator insinuated the vote was rigged": a person,
+        group or organization as subject and a finite clause as complement is a reported
+        claim or belief, whatever the verb. Verbs of being, causing and perceiving, whose
+        clauses are not claims, are left out.
+        """
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_CLAIMS:
+            return None
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None or clause.i < verb.i:
+            return None  # "the vote was rigged, she figures": handled as a direct quote or not at all
+        if not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") or (c.dep_ == "mark" and c.lower_ == "that")
+            for c in clause.children
+        ):
+            return None
+        subject = subject_of(verb)
+        if subject is None:
+            return None
+        mention = mention_at(doc, subject)
+        speaking = (mention is not None and mention.kind in SPEAKING_KINDS) or subject.lower_ in SPEAKING_PRONOUNS
+        if not speaking:
+            return None
+        return SpeechCue(lemma=verb.lemma_.lower(), particle=None, cameo="010")
 
     # ------------------------------------------------------------------ participants
 
@@ -469,6 +590,19 @@ class StatementExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit, Token] | None:
+    before = doc.text[: quote.open_char].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    mention = mention_at(doc, doc[colon.start - 1])
+    if mention is None or mention.kind not in ("person", "organization") or mention.span.end != colon.start:
+        return None
+    return mention, doc[colon.start]
 
 
 def _drop_nested_stances(statements: list[StatementHit]) -> list[StatementHit]:
