@@ -280,3 +280,25 @@ def test_the_speaker_of_a_relative_clause_says_what_follows_the_cue(run):
     said = next(s for s in run(text, dt.date(2020, 11, 27)).statements if s.cue.text == "said")
     assert said.speaker.actor.code == "BLRGOV"
     assert said.content.text == "would be ready by spring"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Merkel's call for talks with the opposition went unanswered.", ("DEUGOV", "call", "026", "for talks")),
+        ("The Kremlin's denial of any role in the poisoning convinced nobody.", ("RUSGOV", "denial", "016", "of any")),
+        ("Lukashenko's refusal to step down angered the crowds.", ("BLRGOV", "refusal", "12", "to step down")),
+    ],
+)
+def test_nouns_that_report_what_their_owner_said(run, text, expected):
+    code, cue, cameo, content = expected
+    s = next(s for s in run(text, dt.date(2020, 9, 1)).statements if s.cue.text == cue)
+    assert s.speaker.actor.code == code
+    assert s.speech_act.cameo.startswith(cameo)
+    assert s.content.text.startswith(content)
+
+
+@pytest.mark.model
+def test_a_noun_owned_by_nobody_reports_nothing(run):
+    assert run("The proposal to close the border was debated in parliament.", dt.date(2020, 9, 1)).statements == ()

@@ -79,6 +79,7 @@ class Patterns:
     events: dict[str, list[EventPattern]] = field(default_factory=lambda: defaultdict(list))
     tabari: dict[str, TabariVerb] = field(default_factory=dict)
     nouns: dict[str, list[NounPattern]] = field(default_factory=lambda: defaultdict(list))
+    speech_nouns: dict[str, str] = field(default_factory=dict)  # "proposal" -> "030"
 
     def refine(self, cameo: str, content: str) -> str:
         """Narrow ``cameo`` by the words of the content.
@@ -174,6 +175,8 @@ def _add(patterns: Patterns, data: dict[str, Any]) -> None:
         patterns.refinements.append(
             Refinement(family=str(spec["family"]), code=str(spec["code"]), words=tuple(spec["words"]))
         )
+    for key, spec in (data.get("speech_nouns") or {}).items():
+        patterns.speech_nouns[str(key).lower()] = str(spec["cameo"])
     for key, spec in (data.get("nouns") or {}).items():
         words = tuple(str(key).lower().split())
         targets = spec.get("target", [])

@@ -80,6 +80,7 @@ NOT_CLAIMS = {
 }
 SPEAKING_KINDS = {"person", "agent", "organization", "group", "government", "country"}
 SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "our", "my", "its"}
 # Headline sources that are not names: "Poll: ...", "Report: ...".
 HEADLINE_SOURCES = {
     "poll",
@@ -325,6 +326,8 @@ class StatementExtractor:
     def _indirect(self, doc: Doc, verb: Token) -> StatementHit | None:
         if verb.lower_ == "according":
             return self._according_to(doc, verb)
+        if verb.pos_ == "NOUN":
+            return self._nominal(doc, verb)
         spec = self._cue_for(verb) or self._clausal_cue(doc, verb)
         if spec is None or verb.pos_ == "NOUN" or spec.direct_only or verb.dep_ in ("amod", "compound"):
             return None  # "pledged delegates", "supporting ads" are not statements
@@ -463,6 +466,53 @@ class StatementExtractor:
             return "asserted"
         inner = clause_modality(content.root)
         return inner if inner in ("future", "conditional", "hypothetical") else "asserted"
+
+    def _nominal(self, doc: Doc, noun: Token) -> StatementHit | None:
+        """ "Trump's proposal to ban ...", "a call by Merkel for talks", "his denial that ..."."""
+        cameo = self.patterns.speech_nouns.get(noun.lemma_.lower())
+        if cameo is None or noun.dep_ == "compound":
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None:
+            return None
+        speaker = mention_at(doc, owner)
+        if speaker is None and owner.lower_ not in POSSESSIVE_PRONOUNS:
+            return None
+        content = None
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                a.lower_ in ("to", "that") and a.dep_ in ("aux", "mark") for a in child.children
+            ):
+                content = clause_span(child)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "to", "against", "about", "that"):
+                if child.lower_ == "of" and mention_at(doc, next(iter(child.children), child)) is not None:
+                    continue  # "the support of Russia": the owner, not the content
+                content = clause_span(child)
+            if content is not None:
+                break
+        if content is None:
+            return None
+        speaker_span = speaker.span if speaker is not None else doc[owner.i : owner.i + 1]
+        cameo = self.patterns.refine(cameo, content.text)
+        hit = StatementHit(
+            sentence=_sentence_index(doc, noun.idx),
+            speaker=speaker,
+            speaker_span=speaker_span,
+            cue=doc[noun.i : noun.i + 1],
+            content_start=content.start_char,
+            content_end=content.end_char,
+            kind="indirect",
+            cameo=cameo,
+            addressee=None,
+            modality="asserted",
+        )
+        hit.targets = self._targets(doc, hit, noun, None)
+        return hit
 
     def _clausal_cue(self, doc: Doc, verb: Token) -> SpeechCue | None:
         """A verb outside the lexicon that a named speaker uses to put forward a proposition.
