@@ -122,6 +122,12 @@ def test_according_to_names_the_source(run):
         'The minister\'s "decisive steps" were not explained.',
         # verbs of causing and perceiving take clauses that nobody claims
         "The police made sure that the square was empty.",
+        # the subject of a passive cue is talked about, not talking
+        "Lukashenko was asked about the referendum on Monday.",
+        # a title in quotation marks is not speech
+        'Lukashenko\'s favourite film is "The Battle of the Neretva" from 1969.',
+        # a first-person hedge outside quotation marks reports nobody
+        "I think the border will stay closed.",
     ],
 )
 def test_sentences_without_statements(run, text):
@@ -193,6 +199,18 @@ MORE_ROWS = [
         "The opposition rejected the new constitution, which Lukashenko said would be ready by spring.",
         dt.date(2020, 11, 27),
         ("BLROPP", "rejected", "indirect", "12", "the new constitution"),
+    ),
+    # the doubled single quotes of newspaper archives
+    (
+        "''We will not give up,'' Kalesnikava said on Monday.",
+        dt.date(2020, 9, 9),
+        ("BLROPP", "said", "direct", "01", "We will not give up"),
+    ),
+    # a passive cue's speaker is its "by" phrase
+    (
+        "The crackdown was condemned by Lithuanian President Gitanas Nauseda.",
+        dt.date(2020, 8, 12),
+        ("LTUGOV", "condemned", "indirect", "111", "The crackdown"),
     ),
     # a short quote followed at once by its cue
     (

@@ -32,7 +32,9 @@ from wirewatch.nlp.components.syntax import (
 from wirewatch.nlp.extensions import MentionHit, StatementHit, anchor_date, mentions_in
 from wirewatch.types import ActorRef
 
-_QUOTES = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|‘‘[^’]+’’")
+# Curly and straight double quotes, and the doubled single quotes of some wires and of the
+# New York Times archive (''...'' and ‘‘...’’).
+_QUOTES = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|‘‘[^’]+’’|''(?:[^'\n]|'(?!'))+''")
 MIN_QUOTE_WORDS = 4
 # "told Lukashenko to press ahead": telling or asking someone *to* do something is an appeal.
 APPEAL_WHEN_INFINITIVE = {"tell", "ask", "write"}
@@ -203,8 +205,12 @@ class StatementExtractor:
     def _quotes(self, doc: Doc) -> list[_Quote]:
         found = []
         for m in _QUOTES.finditer(doc.text):
-            inner_start, inner_end = m.start() + 1, m.end() - 1
+            width = 2 if m.group().startswith(("‘‘", "''")) else 1
+            inner_start, inner_end = m.start() + width, m.end() - width
             inner = doc.text[inner_start:inner_end]
+            headline = m.start() < (doc.text.find("\n") % (len(doc.text) + 1))  # capitalized anyway
+            if not headline and _looks_like_a_title(inner):
+                continue  # ''The Art of the Deal'', “Saturday Night Live”: a title, not speech
             short = len(inner.split()) < self.min_quote_words
             if short and not inner.rstrip().endswith((",", "?", "!")):
                 continue  # "called the vote "a farce"": a partial quote, not a statement
@@ -339,6 +345,8 @@ class StatementExtractor:
         speaker, speaker_span = self._speaker(doc, verb)
         if speaker is None and speaker_span is None:
             return None
+        if speaker is None and verb.lemma_.lower() in STANCE_LEMMAS and speaker_span.text.lower() in ("i", "we", "you"):
+            return None  # "I think ...", "do you think ...": a hedge or a question, not a report
         if speaker_span is not None and content.start <= speaker_span.start < content.end:
             if not (content.start < verb.i < content.end - 1 and content[0].lower_ in ("which", "that", "what", "who")):
                 return None
@@ -398,6 +406,9 @@ class StatementExtractor:
                 return None
             return clause_span(clause)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None and spec.content in ("object", "object_as"):
+            # "The crackdown was condemned by Nauseda": the passive subject is what was said about.
+            obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if obj is None and spec.particle:
             # "referring to X", "talked about X": the object of the particle.
             prep = next((c for c in verb.children if c.lower_ == spec.particle), None)
@@ -558,6 +569,15 @@ class StatementExtractor:
         return best
 
     def _speaker(self, doc: Doc, verb: Token) -> tuple[MentionHit | None, Span | None]:
+        if verb.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            # "Trump is expected to unveil ...", "Blumenthal was asked ...": the subject of a
+            # passive cue is spoken to or about; the speaker, if named, is the "by" phrase.
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is None:
+                return None, None
+            mention = mention_at(doc, by)
+            return (mention, mention.span) if mention is not None else (None, _noun_phrase(by))
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         if not own_subject and verb.i > 0:
             # "... which veteran incumbent Alexander Lukashenko said he won": when the parse
@@ -640,6 +660,19 @@ class StatementExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+_MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "is"}
+
+
+def _looks_like_a_title(inner: str) -> bool:
+    """A short quotation whose words are capitalized, as titles of books, shows and films are."""
+    words = [w.strip(".,:;!?()'’\"") for w in inner.split()]
+    words = [w for w in words if w]
+    if not 2 <= len(words) <= 12:
+        return False
+    major = [w for w in words[1:] if w.lower() not in _MINOR_WORDS]
+    return bool(major) and all(w[0].isupper() or not w[0].isalpha() for w in major)
 
 
 def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit, Token] | None:
