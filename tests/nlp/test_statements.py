@@ -212,6 +212,18 @@ MORE_ROWS = [
         dt.date(2020, 8, 12),
         ("LTUGOV", "condemned", "indirect", "111", "The crackdown"),
     ),
+    # the reporting verb inside the sentence it reports
+    (
+        "The border, the minister said, would stay closed until spring.",
+        dt.date(2020, 9, 9),
+        (None, "said", "indirect", "01", "would stay closed"),
+    ),
+    # a transcript's speaker label
+    (
+        "MAKEI: We have never closed the door to dialogue.",
+        dt.date(2020, 9, 9),
+        (None, ":", "direct", "01", "We have never closed"),
+    ),
     # a short quote followed at once by its cue
     (
         '"Never," Lukashenko said when asked about new elections.',

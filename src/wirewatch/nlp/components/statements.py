@@ -236,8 +236,8 @@ class StatementExtractor:
         elif named is not None:
             # "... surprise Republican pollster Daron Shaw: "Historically, ..."": a person
             # named just before a colon that opens a quote is its speaker.
-            speaker, colon = named
-            cue, spec, speaker_span = colon, None, speaker.span
+            speaker, speaker_span, colon = named
+            cue, spec = colon, None
         elif previous is not None and sentence - previous.sentence <= 2 and previous.kind == "direct":
             cue, spec = previous.cue.root, None
             speaker, speaker_span = previous.speaker, previous.speaker_span
@@ -268,16 +268,25 @@ class StatementExtractor:
         for index, sent in enumerate(doc.sents):
             if index in taken:
                 continue
-            colon = next((t for t in sent[:8] if t.text == ":"), None)
-            if colon is None or colon.i == sent.start or colon.i + 3 >= sent.end:
+            start = sent.start
+            while start < sent.end and (doc[start].is_punct or doc[start].is_space or doc[start].is_quote):
+                start += 1  # '"PENCE: Well, ...' in a quoted transcript
+            colon = next((t for t in doc[start : min(sent.end, start + 8)] if t.text == ":"), None)
+            if colon is None or colon.i == start or colon.i + 3 >= sent.end:
                 continue
-            name = doc[sent.start : colon.i]
+            name = doc[start : colon.i]
             mention = mention_at(doc, name.root)
             covered = mention is not None and mention.span.start <= name.start and mention.span.end >= name.end
             named = covered or (
                 any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
                 and all(t.pos_ in ("PROPN", "PUNCT") or t.ent_type_ for t in name)
             )
+            # "TAPPER: Do you think ...", "Matthews: Well, ...": a transcript's speaker label,
+            # a name in capitals or a capitalized name of one or two words.
+            label = len(name) <= 3 and all(
+                (t.is_upper and t.is_alpha and len(t) > 1) or (t.is_title and t.pos_ == "PROPN") for t in name
+            )
+            named = named or label
             # "Poll: Sanders leads", "Report: talks stalled": a headline naming its source.
             source_word = len(name) == 1 and name[0].lower_ in HEADLINE_SOURCES
             if not (named or source_word):
@@ -403,6 +412,23 @@ class StatementExtractor:
         if spec.content == "clause":
             clause = _clause_child(verb)
             if clause is None:
+                if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+                    # "Many of the closures, he said, have involved ...": the cue inside
+                    # the sentence it reports; what was said is the rest of that sentence.
+                    whole = clause_span(verb.head, exclude={t.i for t in verb.subtree})
+                    if whole is None:
+                        return None
+                    cue_end = verb.right_edge.i + 1
+                    right = doc[cue_end : whole.end] if cue_end < whole.end else None
+                    while right is not None and len(right) > 1 and (right[0].is_punct or right[0].is_space):
+                        right = right[1:]
+                    # One side of the cue: the part after it, where most of what was said is.
+                    if right is not None and len(right) > 1:
+                        return right
+                    left = doc[whole.start : verb.left_edge.i]
+                    while len(left) > 1 and (left[-1].is_punct or left[-1].is_space):
+                        left = left[:-1]
+                    return left if len(left) > 1 else None
                 return None
             return clause_span(clause)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -675,7 +701,7 @@ def _looks_like_a_title(inner: str) -> bool:
     return bool(major) and all(w[0].isupper() or not w[0].isalpha() for w in major)
 
 
-def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit, Token] | None:
+def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit | None, Span, Token] | None:
     before = doc.text[: quote.open_char].rstrip()
     if not before.endswith(":"):
         return None
@@ -684,8 +710,16 @@ def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit, Token] | N
         return None
     mention = mention_at(doc, doc[colon.start - 1])
     if mention is None or mention.kind not in ("person", "organization") or mention.span.end != colon.start:
-        return None
-    return mention, doc[colon.start]
+        # "... - Mark Blumenthal and Jon Cohen: "Although ..."": names NER knows, if not the
+        # actor dictionaries.
+        before = doc[colon.start - 1]
+        if before.ent_type_ != "PERSON":
+            return None
+        start = colon.start - 1
+        while start > 0 and (doc[start - 1].ent_type_ == "PERSON" or doc[start - 1].lower_ == "and"):
+            start -= 1
+        return None, doc[start : colon.start], doc[colon.start]
+    return mention, mention.span, doc[colon.start]
 
 
 def _drop_nested_stances(statements: list[StatementHit]) -> list[StatementHit]:
