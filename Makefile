@@ -35,7 +35,7 @@ lint: $(TEST_STAMP)
 clean:
 	rm -rf $(VENV) demo.duckdb .pytest_cache build src/*.egg-info
 
-# Speed, memory, engines and store queries at 1M and 10M events (about 15 minutes on 2 cores).
+# Speed, memory, engines and store queries at 1M and 10M events (about 20 minutes on 2 cores).
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_store.py
