@@ -152,7 +152,7 @@ MORE_ROWS = [
     (
         "Lukashenko was quoted as saying he would never give in.",
         dt.date(2020, 8, 20),
-        ("BLRGOV", "saying", "indirect", "03", "he would never give in"),
+        ("BLRGOV", "saying", "indirect", "12", "he would never give in"),  # a refusal, not an intent
     ),
     (
         "Lavrov, speaking at a news conference in Moscow on Tuesday, said the sanctions were illegal.",
@@ -223,6 +223,18 @@ MORE_ROWS = [
         "MAKEI: We have never closed the door to dialogue.",
         dt.date(2020, 9, 9),
         (None, ":", "direct", "01", "We have never closed"),
+    ),
+    # a stated obligation on another actor is a demand
+    (
+        "Lithuania said that Belarus must release all political prisoners.",
+        dt.date(2020, 9, 9),
+        ("LTU", "said", "indirect", "10", "Belarus must release"),
+    ),
+    # a stated future of one's own, negated, is a refusal
+    (
+        "Poland said it will not accept the election result.",
+        dt.date(2020, 9, 9),
+        ("POL", "said", "indirect", "12", "it will not accept"),
     ),
     # a short quote followed at once by its cue
     (

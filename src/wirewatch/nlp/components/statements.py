@@ -491,7 +491,10 @@ class StatementExtractor:
             if verb.lemma_ in APPEAL_WHEN_INFINITIVE and infinitive:
                 cameo = "020"
             elif _self_future(doc, root, speaker):
-                cameo = "030"
+                # "said it will not accept more refugees" refuses; "said it would" intends.
+                cameo = "120" if is_negated(root) else "030"
+            elif _obligation_on_another(doc, root, speaker):
+                cameo = "100"
         return self.patterns.refine(cameo, content.text)
 
     def _modality(self, verb: Token, content: Span, cameo: str) -> str:
@@ -831,6 +834,21 @@ def _self_future(doc: Doc, root: Token, speaker: MentionHit | None) -> bool:
         # A government named by its capital or a title: the speaker's own side.
         return a.code == b.code
     return a.id == b.id
+
+
+def _obligation_on_another(doc: Doc, root: Token, speaker: MentionHit | None) -> bool:
+    """ "said that China must drop its barriers": telling another actor what it must do demands."""
+    auxes = {c.lower_ for c in root.children if c.dep_ == "aux"}
+    must = bool(auxes & {"must", "should"}) or (
+        root.lemma_ == "have" and any(c.dep_ == "xcomp" for c in root.children) and root.tag_ in ("VBZ", "VBP")
+    )
+    if not must or is_negated(root):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    mention = mention_at(doc, subject) if subject is not None else None
+    if mention is None:
+        return False
+    return speaker is None or mention.actor.code != speaker.actor.code
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
