@@ -119,3 +119,20 @@ def test_a_noun_without_an_actor_or_already_coded_by_its_verb_is_not_an_event(ru
 def test_background_events(run, text, background):
     (e,) = [e for e in run(text, dt.date(2020, 9, 2)).events if e.cameo == "173"]
     assert e.background is background
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cameo", "modality"),
+    [
+        # what an actor refuses or fails to do did not happen
+        ("Lithuania refused to expel the Belarusian ambassador.", "161", "negated"),
+        # what an actor agrees, plans or vows to do has not happened yet: an intent
+        ("Poland plans to expel two Belarusian diplomats.", "030", "future"),
+        ("Putin has agreed to withdraw the riot police.", "03", "future"),
+    ],
+)
+def test_infinitives_after_refusals_and_intents(run, text, cameo, modality):
+    x = run(text, dt.date(2020, 9, 1))
+    assert any(e.cameo.startswith(cameo) and e.modality == modality for e in x.events), x.events
+    assert not [e for e in x.events if e.modality == "asserted" and e.root not in ("03", "12")]

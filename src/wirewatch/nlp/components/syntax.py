@@ -37,6 +37,34 @@ OBJECT_CONTROL = {
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should"}
 CONDITION_MARKS = {"if", "once", "unless", "provided", "providing"}
+# Verbs whose infinitive ("agreed to resign", "plans to impose") or "to" phrase ("agreed to a
+# ceasefire") is still to happen, and verbs whose infinitive did not happen.
+INTENT_HEADS = {
+    "agree",
+    "plan",
+    "decide",
+    "vow",
+    "promise",
+    "pledge",
+    "threaten",
+    "want",
+    "intend",
+    "expect",
+    "seek",
+    "try",
+    "hope",
+    "offer",
+    "prepare",
+    "aim",
+    "propose",
+    "consider",
+    "schedule",
+    "set",
+    "due",
+    "ready",
+    "poise",
+}
+REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
 NEGATIONS = {"not", "n't", "never", "no"}
 # Nouns for occasions of speaking or acting; a date on them dates what was done there.
 EVENT_NOUNS = {
@@ -174,6 +202,13 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
         words = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if is_negated(node):
             return "negated"
+        head = node.head.lemma_.lower()
+        if node.dep_ == "xcomp" and "to" in words and head in REFUSAL_HEADS:
+            return "negated"  # "refused to allow", "failed to reach"
+        if (node.dep_ == "xcomp" and "to" in words and head in INTENT_HEADS) or (
+            node.dep_ == "prep" and node.lower_ == "to" and head == "agree"
+        ):
+            future = True
         if words & HYPOTHETICAL_AUX:
             return "hypothetical"
         if words & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in node.children):
