@@ -344,3 +344,12 @@ def test_nouns_that_report_what_their_owner_said(run, text, expected):
 @pytest.mark.model
 def test_a_noun_owned_by_nobody_reports_nothing(run):
     assert run("The proposal to close the border was debated in parliament.", dt.date(2020, 9, 1)).statements == ()
+
+
+@pytest.mark.model
+def test_an_unknown_speaker_of_a_known_side_speaks_for_the_side(run):
+    x = run("Minsk's security chief warned that police would disperse any rally.", dt.date(2020, 9, 1))
+    (s,) = x.statements
+    assert s.speaker.text == "Minsk's security chief"
+    assert s.speaker.actor.country == "BLR" and s.speaker.actor.id is None
+    assert s.speaker.actor.resolved_by == "context"

@@ -643,7 +643,16 @@ class StatementExtractor:
             return mention, mention.span
         if subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "this", "that", "what", "which"):
             return None, None  # expletive or unresolved "it": nobody named
-        return None, _noun_phrase(subject)
+        phrase = _noun_phrase(subject)
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        end = max(phrase.end, of.right_edge.i + 1) if of is not None else phrase.end
+        inner = next((m for m in mentions_in(doc, phrase.start, end) if m.kind != "pronoun"), None)
+        if inner is not None and inner.actor is not None:
+            # "Cairo's security chief", "leaders of the opposition coalition": an unknown
+            # speaker of a known side speaks for that side, not as the named actor itself.
+            side = replace(inner.actor, id=None, name=None, resolved_by="context", confidence=0.5)
+            return MentionHit(phrase, subject, side, "agent"), phrase
+        return None, phrase
 
     def _addressee(self, doc: Doc, verb: Token, spec: SpeechCue | None) -> ActorRef | None:
         if spec is None or spec.addressee is None:
