@@ -136,3 +136,10 @@ def test_infinitives_after_refusals_and_intents(run, text, cameo, modality):
     x = run(text, dt.date(2020, 9, 1))
     assert any(e.cameo.startswith(cameo) and e.modality == modality for e in x.events), x.events
     assert not [e for e in x.events if e.modality == "asserted" and e.root not in ("03", "12")]
+
+
+@pytest.mark.model
+def test_every_speaker_of_a_coordinated_subject_acts(run):
+    x = run("Latvia, Estonia and the ever cautious Lithuania condemned the crackdown in Belarus.", dt.date(2020, 8, 12))
+    sources = {e.source.code for e in x.events if e.cameo.startswith("11")}
+    assert sources == {"LVA", "EST", "LTU"}

@@ -116,10 +116,17 @@ class EventCoder:
             return []
         targets: list[ActorRef | None] = list(statement.targets) or [statement.addressee]
         evidence = _sentence_of(doc, statement.cue.start)
+        # "Fornost and the evil awful Gondor welcomed ...": every speaker of the pair speaks.
+        sources = [source]
+        head = statement.speaker.head
+        if head is not None and head.doc is doc and any(c.dep_ == "conj" for c in head.children):
+            for m in mentions_of(doc, head):
+                if m.actor is not None and all(m.actor.code != s.code for s in sources):
+                    sources.append(m.actor)
         return [
             EventHit(
                 sentence=statement.sentence,
-                source=source,
+                source=speaker,
                 target=target,
                 cameo=statement.cameo,
                 modality=statement.modality,
@@ -128,7 +135,9 @@ class EventCoder:
                 evidence=evidence,
                 trigger=statement.cue,
             )
+            for speaker in sources
             for target in targets
+            if target is None or target.code != speaker.code
         ]
 
     def _material(self, doc: Doc, verb: Token) -> list[EventHit]:
