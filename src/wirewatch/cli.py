@@ -500,7 +500,8 @@ def demo(db, model) -> None:
     settings = _settings(db=db, model=model)
     overview = _with_progress("ingesting the demo corpus", lambda tick: api.demo(settings, progress=tick))
     r = overview.ingest
-    click.echo(f"demo corpus: {r.read} articles, {r.stored} stored, {r.skipped} already stored -> {db}\n")
+    again = f", {r.replaced} re-coded by this newer pipeline" if r.replaced else ""
+    click.echo(f"demo corpus: {r.read} articles, {r.stored} stored{again}, {r.skipped} already stored -> {db}\n")
     click.echo("Most active actor pairs (events, mean Goldstein, mean tone):")
     click.echo(
         render_rows(

@@ -353,3 +353,9 @@ def test_an_unknown_speaker_of_a_known_side_speaks_for_the_side(run):
     assert s.speaker.text == "Minsk's security chief"
     assert s.speaker.actor.country == "BLR" and s.speaker.actor.id is None
     assert s.speaker.actor.resolved_by == "context"
+
+
+@pytest.mark.model
+def test_a_noun_owned_by_a_pronoun_reports_nothing(run):
+    text = "Putin urged Lukashenko to keep his promise of constitutional reform."
+    assert [s.cue.text for s in run(text, dt.date(2020, 12, 17)).statements if s.cue.text == "promise"] == []

@@ -519,7 +519,9 @@ class StatementExtractor:
         if owner is None:
             return None
         speaker = mention_at(doc, owner)
-        if speaker is None and owner.lower_ not in POSSESSIVE_PRONOUNS:
+        if speaker is None or owner.pos_ == "PRON" or owner.lower_ in POSSESSIVE_PRONOUNS:
+            # "urged him to keep his promise of reform": whose promise a possessive pronoun
+            # means is too often someone other than the nearest name to guess.
             return None
         content = None
         for child in noun.children:
