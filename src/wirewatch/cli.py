@@ -89,6 +89,13 @@ sink_option = click.option(
 )  # fmt: skip
 
 
+def date_range_options(func: Callable) -> Callable:
+    """Shared --since/--until options (dates as YYYY-MM-DD)."""
+    func = click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")(func)
+    func = click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")(func)
+    return func
+
+
 def format_options(func: Callable) -> Callable:
     """Shared output options: --table (default), --json, --csv."""
     func = click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")(func)
@@ -242,8 +249,7 @@ def _with_progress(label: str, run: Callable[[Callable[[int], None]], Any]) -> A
 @click.option("--target", help="Target code prefix.")
 @click.option("--act", help="CAMEO speech-act prefix, e.g. 02 (appeals) or 0341.")
 @click.option("--modality", help="asserted, future, conditional, hypothetical, negated.")
-@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@date_range_options
 @click.option("--limit", default=50, show_default=True)
 @format_options
 def statements(db, speaker, target, act, modality, since, until, limit, fmt) -> None:
@@ -275,8 +281,7 @@ def statements(db, speaker, target, act, modality, since, until, limit, fmt) -> 
 @click.option("--target", help="Target code prefix.")
 @click.option("--code", help="CAMEO code prefix, e.g. 17 or 042.")
 @click.option("--modality", help="asserted, reported, future, conditional, hypothetical, negated.")
-@click.option("--since", callback=_date)
-@click.option("--until", callback=_date)
+@date_range_options
 @click.option("--limit", default=50, show_default=True)
 @format_options
 def events(db, source, target, code, modality, since, until, limit, fmt) -> None:
@@ -295,8 +300,7 @@ def events(db, source, target, code, modality, since, until, limit, fmt) -> None
 @cli.command()
 @db_option
 @click.option("--level", type=click.Choice(["sector", "country"]), default="sector", show_default=True)
-@click.option("--since", callback=_date)
-@click.option("--until", callback=_date)
+@date_range_options
 @click.option("--limit", default=20, show_default=True)
 @click.option(
     "--modality",
@@ -565,8 +569,7 @@ def _program() -> str:
 @click.option("--target", help="Target code prefix.")
 @click.option("--code", help="CAMEO code prefix.")
 @click.option("--modality", help="One modality only.")
-@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@date_range_options
 def export_command(fmt, output, table, db, source, target, code, modality, since, until) -> None:
     """Export the store for GDELT, ICEWS/POLECAT (PLOVER), spreadsheet and dataframe workflows."""
     from wirewatch import api

@@ -117,6 +117,8 @@ _NUMBER_ALTERNATIVES = sorted(
     key=len,
     reverse=True,
 )
+# "early", "mid-", "the end of" ... before a month or a year (TIMEX3's mod).
+_MOD_PREFIX = r"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
 _NUMBER_PATTERN = rf"(?:{'|'.join(_NUMBER_ALTERNATIVES)})(?:\s+(?:hundred|thousand))?"
 _NUM = rf"(?P<num>{_NUMBER_PATTERN})"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|year|decade|century|quarter)s?"
@@ -407,8 +409,7 @@ def _week_of(core, anchor, tense, previous):
 
 def _month_year(core, anchor, tense, previous):
     m = re.fullmatch(
-        rf"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
-        rf"(?P<named>the month of\s+)?{_MONTH}(?:,?\s+(?:of\s+)?(?P<year>\d{{4}}))?",
+        rf"{_MOD_PREFIX}(?P<named>the month of\s+)?{_MONTH}(?:,?\s+(?:of\s+)?(?P<year>\d{{4}}))?",
         core,
     )
     if not m:
@@ -437,8 +438,7 @@ def _mod(word: str | None) -> str | None:
 
 def _year(core, anchor, tense, previous):
     m = re.fullmatch(
-        r"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
-        r"(?:(?:the\s+)?year\s+)?(?P<year>(?:1[5-9]|20)\d{2})",
+        _MOD_PREFIX + r"(?:(?:the\s+)?year\s+)?(?P<year>(?:1[5-9]|20)\d{2})",
         core,
     )
     if m:
@@ -1042,8 +1042,7 @@ def _fiscal(core, anchor, tense, previous):
 def _month_of_year(core, anchor, tense, previous):
     """ "February this year", "June last year", "early October this year", "April next year"."""
     m = re.fullmatch(
-        rf"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
-        rf"{_MONTH}(?:\s+(?P<d>\d{{1,2}}))?,?\s+(?:of\s+)?(?P<rel>this|last|next) year",
+        rf"{_MOD_PREFIX}{_MONTH}(?:\s+(?P<d>\d{{1,2}}))?,?\s+(?:of\s+)?(?P<rel>this|last|next) year",
         core,
     )
     if not m:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from wirewatch.eval.scoring import PRF
+from wirewatch.eval.scoring import PRF, class_scores
 from wirewatch.types import Event, Extraction
 
 FACTUAL = ("asserted", "reported")
@@ -115,15 +115,4 @@ def score(pairs: Iterable[tuple[dict[str, Any], Extraction]]) -> list[tuple[str,
 
 
 def _penta(gold: list[int], pred: list[int]) -> list[tuple[str, PRF]]:
-    accuracy = PRF()
-    accuracy.add(sum(g == p for g, p in zip(gold, pred, strict=True)), len(gold), len(gold))
-    out = [("penta-class accuracy", accuracy)]
-    for label in range(5):
-        m = PRF()
-        m.add(
-            sum(1 for g, p in zip(gold, pred, strict=True) if g == p == label),
-            sum(1 for p in pred if p == label),
-            sum(1 for g in gold if g == label),
-        )
-        out.append((f"penta-class {label}", m))
-    return out
+    return class_scores("penta-class", gold, pred, range(5))

@@ -94,5 +94,26 @@ def strip_text(text: str) -> str:
     return text.strip(" \t\n\"'“”‘’.,;:!?()[]—–-")
 
 
+def class_scores(
+    name: str, gold: list[Any], pred: list[Any], labels: Iterable[Any], label_name=str
+) -> list[tuple[str, PRF]]:
+    """Accuracy and per-class precision/recall/F1 of a single-label classification.
+
+    Rows are named ``"<name> accuracy"`` and ``"<name> <label_name(label)>"``.
+    """
+    accuracy = PRF()
+    accuracy.add(sum(g == p for g, p in zip(gold, pred, strict=True)), len(gold), len(gold))
+    out = [(f"{name} accuracy", accuracy)]
+    for label in labels:
+        m = PRF()
+        m.add(
+            sum(1 for g, p in zip(gold, pred, strict=True) if g == p == label),
+            sum(1 for p in pred if p == label),
+            sum(1 for g in gold if g == label),
+        )
+        out.append((f"{name} {label_name(label)}", m))
+    return out
+
+
 def rows(metrics: Iterable[tuple[str, PRF]]) -> list[dict[str, Any]]:
     return [m.row(name) for name, m in metrics]

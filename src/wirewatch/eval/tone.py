@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from wirewatch.eval.scoring import PRF
+from wirewatch.eval.scoring import PRF, class_scores
 from wirewatch.types import Article
 
 THRESHOLD = 0.1
@@ -36,18 +36,7 @@ def score(records: Iterable[dict[str, Any]], extractor) -> list[tuple[str, PRF]]
             tone = None
         gold.append(int(record["gold"]["polarity"]))
         pred.append(polarity(tone))
-    accuracy = PRF()
-    accuracy.add(sum(g == p for g, p in zip(gold, pred, strict=True)), len(gold), len(gold))
-    rows: list[tuple[str, PRF]] = [("polarity accuracy", accuracy)]
-    for label in LABELS:
-        m = PRF()
-        m.add(
-            sum(1 for g, p in zip(gold, pred, strict=True) if g == p == label),
-            sum(1 for p in pred if p == label),
-            sum(1 for g in gold if g == label),
-        )
-        rows.append((f"polarity {label:+d}", m))
-    return rows
+    return class_scores("polarity", gold, pred, LABELS, lambda label: f"{label:+d}")
 
 
 def macro_f1(rows: list[tuple[str, PRF]]) -> float:

@@ -389,14 +389,7 @@ class SQLStore:
             params.append(until)
         sql = (
             f"SELECT {src} AS source, {tgt} AS target,"
-            " count(DISTINCT coalesce(cluster_id, article_id || ':' || idx)) AS events,"
-            " count(DISTINCT article_id) AS articles,"
-            " round(CAST(avg(goldstein) AS NUMERIC), 2) AS goldstein, round(CAST(avg(tone) AS NUMERIC), 3) AS tone,"
-            " sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END) AS verbal_coop,"
-            " sum(CASE WHEN quad_class = 2 THEN 1 ELSE 0 END) AS material_coop,"
-            " sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END) AS verbal_conflict,"
-            " sum(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END) AS material_conflict,"
-            " max(date_end) AS last_date"
+            f" {_DYAD_AGGREGATES}, max(date_end) AS last_date"
             f" FROM events WHERE {' AND '.join(conds)}"
             f" GROUP BY {src}, {tgt} ORDER BY events DESC, source, target LIMIT ?"
         )
@@ -435,13 +428,7 @@ class SQLStore:
             params.append(until)
         sql = (
             f"SELECT date_trunc('{interval}', date_start) AS period,"
-            " count(DISTINCT coalesce(cluster_id, article_id || ':' || idx)) AS events,"
-            " count(DISTINCT article_id) AS articles,"
-            " round(CAST(avg(goldstein) AS NUMERIC), 2) AS goldstein, round(CAST(avg(tone) AS NUMERIC), 3) AS tone,"
-            " sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END) AS verbal_coop,"
-            " sum(CASE WHEN quad_class = 2 THEN 1 ELSE 0 END) AS material_coop,"
-            " sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END) AS verbal_conflict,"
-            " sum(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END) AS material_conflict"
+            f" {_DYAD_AGGREGATES}"
             f" FROM events WHERE {' AND '.join(conds)} GROUP BY period ORDER BY period"
         )
         rows = self._query(sql, params)
@@ -769,6 +756,19 @@ class SQLStore:
         return self._query(
             "SELECT origin, reason, failed_at FROM failures ORDER BY failed_at DESC, origin LIMIT ?", (limit,)
         )
+
+
+# What a dyad's rows and series report: events (each real-world event once, by its cluster),
+# articles, mean Goldstein and tone, and counts by QuadClass.
+_DYAD_AGGREGATES = (
+    "count(DISTINCT coalesce(cluster_id, article_id || ':' || idx)) AS events,"
+    " count(DISTINCT article_id) AS articles,"
+    " round(CAST(avg(goldstein) AS NUMERIC), 2) AS goldstein, round(CAST(avg(tone) AS NUMERIC), 3) AS tone,"
+    " sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END) AS verbal_coop,"
+    " sum(CASE WHEN quad_class = 2 THEN 1 ELSE 0 END) AS material_coop,"
+    " sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END) AS verbal_conflict,"
+    " sum(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END) AS material_conflict"
+)
 
 
 def _dyad_columns(level: str) -> tuple[str, str]:

@@ -119,7 +119,7 @@ class EventCoder:
         # "Fornost and the evil awful Gondor welcomed ...": every speaker of the pair speaks.
         sources = [source]
         head = statement.speaker.head
-        if head is not None and head.doc is doc and any(c.dep_ == "conj" for c in head.children):
+        if any(c.dep_ == "conj" for c in head.children):
             for m in mentions_of(doc, head):
                 if m.actor is not None and all(m.actor.code != s.code for s in sources):
                     sources.append(m.actor)

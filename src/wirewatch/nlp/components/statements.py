@@ -204,12 +204,13 @@ class StatementExtractor:
 
     def _quotes(self, doc: Doc) -> list[_Quote]:
         found = []
+        line_end = doc.text.find("\n")
+        headline_end = len(doc.text) if line_end < 0 else line_end  # a headline is capitalized anyway
         for m in _QUOTES.finditer(doc.text):
             width = 2 if m.group().startswith(("‘‘", "''")) else 1
             inner_start, inner_end = m.start() + width, m.end() - width
             inner = doc.text[inner_start:inner_end]
-            headline = m.start() < (doc.text.find("\n") % (len(doc.text) + 1))  # capitalized anyway
-            if not headline and _looks_like_a_title(inner):
+            if m.start() >= headline_end and _looks_like_a_title(inner):
                 continue  # ''The Art of the Deal'', “Saturday Night Live”: a title, not speech
             short = len(inner.split()) < self.min_quote_words
             if short and not inner.rstrip().endswith((",", "?", "!")):
@@ -539,7 +540,7 @@ class StatementExtractor:
                 break
         if content is None:
             return None
-        speaker_span = speaker.span if speaker is not None else doc[owner.i : owner.i + 1]
+        speaker_span = speaker.span
         cameo = self.patterns.refine(cameo, content.text)
         hit = StatementHit(
             sentence=_sentence_index(doc, noun.idx),
@@ -716,10 +717,12 @@ def _looks_like_a_title(inner: str) -> bool:
 
 
 def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit | None, Span, Token] | None:
-    before = doc.text[: quote.open_char].rstrip()
-    if not before.endswith(":"):
+    end = quote.open_char
+    while end > 0 and doc.text[end - 1].isspace():
+        end -= 1
+    if end == 0 or doc.text[end - 1] != ":":
         return None
-    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None or colon.start == 0:
         return None
     mention = mention_at(doc, doc[colon.start - 1])
