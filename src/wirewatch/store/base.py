@@ -381,12 +381,7 @@ class SQLStore:
         marks = ", ".join("?" for _ in modalities)
         conds = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", f"{src} <> {tgt}", f"modality IN ({marks})"]
         params: list[Any] = list(modalities)
-        if since:
-            conds.append("date_end >= ?")
-            params.append(since)
-        if until:
-            conds.append("date_start <= ?")
-            params.append(until)
+        _add_date_range(conds, params, since, until, "date_end", "date_start")
         sql = (
             f"SELECT {src} AS source, {tgt} AS target,"
             f" {_DYAD_AGGREGATES}, max(date_end) AS last_date"
@@ -420,12 +415,7 @@ class SQLStore:
         precise = f"date_end - date_start <= {span}"
         conds = [f"{src} = ?", f"{tgt} = ?", "date_start IS NOT NULL", precise, f"modality IN ({marks})"]
         params: list[Any] = [source.upper(), target.upper(), *modalities]
-        if since:
-            conds.append("date_start >= ?")
-            params.append(since)
-        if until:
-            conds.append("date_start <= ?")
-            params.append(until)
+        _add_date_range(conds, params, since, until, "date_start")
         sql = (
             f"SELECT date_trunc('{interval}', date_start) AS period,"
             f" {_DYAD_AGGREGATES}"
@@ -456,12 +446,7 @@ class SQLStore:
         conds = [f"{speaker} = ?", "target_codes LIKE ?", "date_start IS NOT NULL", f"date_end - date_start <= {span}"]
         pattern = f"%|{target.upper()}|%" if level == "sector" else f"%|{target.upper()}%"
         params: list[Any] = [source.upper(), pattern]
-        if since:
-            conds.append("date_start >= ?")
-            params.append(since)
-        if until:
-            conds.append("date_start <= ?")
-            params.append(until)
+        _add_date_range(conds, params, since, until, "date_start")
         rows = self._query(
             f"SELECT date_trunc('{interval}', date_start) AS period, count(*) AS statements,"
             " sum(CASE WHEN substr(cameo, 1, 2) IN ('02', '10', '11', '12', '13') THEN 1 ELSE 0 END)"
@@ -499,12 +484,7 @@ class SQLStore:
                  until: dt.date | None = None) -> list[dict[str, Any]]:  # fmt: skip
         """Stored articles, newest first, with the number of statements and events of each."""
         conds, params = [], []
-        if since:
-            conds.append("a.published >= ?")
-            params.append(since)
-        if until:
-            conds.append("a.published <= ?")
-            params.append(until)
+        _add_date_range(conds, params, since, until, "a.published")
         where = ("WHERE " + " AND ".join(conds)) if conds else ""
         return self._query(
             "SELECT a.id, a.title, a.published, a.source, a.url, a.doc_tone,"
@@ -756,6 +736,18 @@ class SQLStore:
         return self._query(
             "SELECT origin, reason, failed_at FROM failures ORDER BY failed_at DESC, origin LIMIT ?", (limit,)
         )
+
+
+def _add_date_range(
+    conds: list[str], params: list[Any], since: Any, until: Any, from_column: str, to_column: str | None = None
+) -> None:
+    """Add ``from_column >= since`` and ``to_column <= until`` (to_column defaults to from_column)."""
+    if since:
+        conds.append(f"{from_column} >= ?")
+        params.append(since)
+    if until:
+        conds.append(f"{to_column or from_column} <= ?")
+        params.append(until)
 
 
 # What a dyad's rows and series report: events (each real-world event once, by its cluster),
