@@ -20,6 +20,8 @@ RUFUS_FIREFLY
     [FRDELI > 351231]
 THE_TWIN_CITIES  [FRD/SYL]
 NOBODY_AT_ALL  [---]
+THE_SY  [SYU]  # an abbreviation: not a stem of "the Sylvanian ..."
+NORWAY  [NWY]  # the user's own code for a country the shipped data knows
 """
 
 AGENTS = """!MAN! = MAN, MEN
@@ -89,3 +91,47 @@ def test_tabari_dictionaries_in_the_pipeline(tmp_path, settings):
     assert codes["Rufus Firefly"] == "FRDGOV"
     assert codes["Sylvanian diplomats"].startswith("SYL")
     assert x.statements[0].speaker.actor.code == "FRDGOV"
+
+
+VERBS = """--- CUT  [160]  ---
+CUT
+- * TIES WITH [161]
+
+--- FIRE  [190]  ---
+FIRE
+"""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a planned act coded by the user's dictionary keeps the dictionary's code
+        ("Freedonia will cut ties with Sylvania, an official said.", {("FRD", "SYL", "161", "future")}),
+        # a stem of under four letters is an abbreviation, not a prefix
+        ("The Sylvanian chancellor cut ties with Freedonia.", {("SYLGOV", "FRD", "161", "asserted")}),
+        # the user's code wins over the shipped one for the same words
+        ("The Norway chancellor cut ties with Freedonia.", {("NWYGOV", "FRD", "161", "asserted")}),
+        # a place fired at is the country hit; a possessor is not the target
+        ("Freedonia fired two shells at Oslo.", {("FRD", "NOR", "190", "asserted")}),
+        ("Freedonia cut ties with Sylvania's chancellor.", {("FRD", "SYLGOV", "161", "asserted")}),
+    ],
+)
+def test_tabari_verbs_in_the_pipeline(tmp_path, settings, text, expected):
+    from dataclasses import replace
+
+    from wirewatch.ingest import make_article
+    from wirewatch.nlp.pipeline import Extractor
+
+    for name, body in (("actors.txt", ACTORS), ("agents.txt", AGENTS), ("verbs.txt", VERBS)):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    extractor = Extractor(
+        replace(
+            settings,
+            actor_files=(tmp_path / "actors.txt", tmp_path / "agents.txt"),
+            verb_files=(tmp_path / "verbs.txt",),
+        )
+    )
+    x = extractor.extract(make_article(text, "t", default_published=dt.date(1995, 1, 1)))
+    found = {(e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in x.events}
+    assert found == expected

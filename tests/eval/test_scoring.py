@@ -110,3 +110,31 @@ def test_week_values_compare_without_zero_padding():
     assert timex.same_value("2000-W08", "2000-W8")
     assert not timex.same_value("2000-W08", "2000-W09")
     assert not timex.same_value(None, "2000-W08")
+
+
+def test_petrarch_triples_count_planned_events_but_not_negated_ones():
+    from wirewatch.eval import events
+    from wirewatch.types import Event, Evidence
+
+    def event(code, modality):
+        return Event(
+            source=ActorRef("ARN"),
+            target=ActorRef("GON"),
+            cameo=code,
+            root=code[:2],
+            name="",
+            plover_type="",
+            plover_mode=None,
+            goldstein=0.0,
+            quad_class=1,
+            modality=modality,
+            date=None,
+            date_source="none",
+            evidence=Evidence("", 0, 0, 0),
+        )
+
+    gold = {"text": TEXT, "gold": {"events": [{"source": "ARN", "target": "GON", "code": "064"}]}}
+    for modality, tp in (("asserted", 1), ("future", 1), ("negated", 0), ("hypothetical", 0)):
+        x = Extraction(Article("r1", TEXT, dt.date(2020, 8, 12)), V, events=(event("064", modality),))
+        scores = dict(events.score([(gold, x)]))
+        assert scores["triples, full code"].tp == tp, modality

@@ -143,3 +143,44 @@ def test_every_speaker_of_a_coordinated_subject_acts(run):
     x = run("Latvia, Estonia and the ever cautious Lithuania condemned the crackdown in Belarus.", dt.date(2020, 8, 12))
     sources = {e.source.code for e in x.events if e.cameo.startswith("11")}
     assert sources == {"LVA", "EST", "LTU"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cameo_root", "expected"),
+    [
+        # an agent "in" coordinated countries is an agent of each; the second country is
+        # where, not who
+        ("Lawmakers in France and Germany criticized Russia.", "11", {("FRALEG", "RUS"), ("DEULEG", "RUS")}),
+        ("Officials in Poland and Lithuania welcomed the decision.", "05", {("POLGOV", None), ("LTUGOV", None)}),
+        # a joint act of coordinated sources with no object: they act on each other
+        ("Russia and China held talks on Monday.", "04", {("RUS", "CHN"), ("CHN", "RUS")}),
+        # a one-sided act does not make them act on each other
+        ("Britain and France condemned the attack.", "11", {("GBR", None), ("FRA", None)}),
+        # a list whose last member has modifiers
+        (
+            "Estonia, Latvia and the small Lithuania welcomed the decision.",
+            "05",
+            {("EST", None), ("LVA", None), ("LTU", None)},
+        ),
+    ],
+)
+def test_coordinated_actors(run, text, cameo_root, expected):
+    x = run(text, dt.date(2020, 9, 1))
+    found = {(e.source.code, e.target.code if e.target else None) for e in x.events if e.root == cameo_root}
+    assert found == expected
+
+
+@pytest.mark.model
+def test_a_planned_act_in_a_plain_report_is_kept_as_planned(run):
+    x = run("Lithuania will expel the Belarusian ambassador, an official said.", dt.date(2020, 10, 5))
+    planned = [e for e in x.events if e.source.code == "LTU"]
+    assert planned and all(e.modality == "future" for e in planned)
+    assert planned[0].target.code == "BLRGOV"
+
+
+@pytest.mark.model
+def test_what_an_appeal_asks_for_is_not_an_event(run):
+    x = run("The European Union urged Belarus to release the protesters.", dt.date(2020, 10, 5))
+    assert [e.source.code for e in x.events] == ["IGOEEC"]
+    assert x.events[0].root == "02"

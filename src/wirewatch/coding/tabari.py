@@ -13,7 +13,8 @@ The format, as used by the PETRARCH validation suites::
     FOREIGN_MINISTER {MINISTERS} [~GOVFRM]   agents with explicit plurals; {} = regular plural
 
 A name that does not end in ``_`` matches any word that starts with it ("ARGENTIN" matches
-"Argentina" and "Argentine"), as TABARI does; ``#`` starts a comment and ``<!-- -->``
+"Argentina" and "Argentine"), as TABARI does, unless its last word is shorter than four
+letters (an abbreviation such as "KU" matches only itself); ``#`` starts a comment and ``<!-- -->``
 blocks are comments. Codes ``---`` and ``###`` mean "no actor".
 """
 
@@ -143,7 +144,14 @@ def phrase_words(phrase: str) -> list[str]:
 
 def _phrase(name: str) -> tuple[str, bool]:
     # A trailing underscore means "this exact word"; otherwise the last word is a stem.
-    return name.strip(), not name.strip().endswith("_")
+    # A stem of one to three letters is an abbreviation ("THE_KU" is the University of
+    # Kansas, not "the Kuwait government"): it matches only itself.
+    name = name.strip()
+    last = phrase_words(name)[-1] if phrase_words(name) else ""
+    return name, not name.endswith("_") and len(last) > MIN_STEM - 1
+
+
+MIN_STEM = 4
 
 
 def _codes(line: str, origin: str, number: int) -> list[DatedCode]:

@@ -3,8 +3,9 @@
 One scorer for the three kinds of gold the public sets hold, chosen per record:
 
 - PETRARCH suites (``gold.events`` of ``{source, target, code}``): (source, target, code)
-  triples per sentence at full-code and root-code level; a sentence that should yield no
-  event (``gold.no_events``) counts every predicted event as a false positive;
+  triples per sentence at full-code and root-code level, over factual and planned events;
+  a sentence that should yield no event (``gold.no_events``) counts every predicted event
+  as a false positive;
 - PLOVER records (``gold.events`` of ``{event, source, target, ...}``): the PLOVER type
   of the sentence's main event (accuracy, and P/R/F1 where "no event" is a miss);
 - ConfliBERT class records (``gold.labels.penta_class``): the penta-class of the main
@@ -22,6 +23,11 @@ from wirewatch.eval.scoring import PRF, class_scores
 from wirewatch.types import Event, Extraction
 
 FACTUAL = ("asserted", "reported")
+# PETRARCH has no modality: its suites code what a sentence says will happen as the event
+# ("Arnor will contribute a million dollars to Gondor" is 070). Their triples are scored
+# over the events wirewatch codes as factual or planned; negated and hypothetical events
+# stay out, as no PETRARCH dictionary codes those as the plain event.
+CODED = (*FACTUAL, "future", "conditional")
 # The PLOVER gold records follow PLOVER 0.5 (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT were
 # categories then); wirewatch outputs the current PLOVER types. For scoring, an event's
 # CAMEO root gives its category in that older scheme.
@@ -66,7 +72,7 @@ def _triples(events: Iterable[dict[str, Any]] | Iterable[Event], level: str) -> 
     out: Counter[tuple[str, str, str]] = Counter()
     for e in events:
         if isinstance(e, Event):
-            if e.source is None or e.modality not in FACTUAL:
+            if e.source is None or e.modality not in CODED:
                 continue
             source, target, code = e.source.code, e.target.code if e.target else "---", e.cameo
         else:

@@ -149,6 +149,7 @@ class ActorResolver:
         matches = self._matches(doc)
         context = self._context_country(doc, matches, day)
         state = _Resolution(self.actors, day, context)
+        state.matched = {i: m.entries for m in matches for i in range(m.start, m.end)}
         by_head = self._group_by_head(doc, matches)
         covered = {i for m in matches for i in range(m.start, m.end)}
         ner_people = {
@@ -193,6 +194,13 @@ class ActorResolver:
         taken: set[int] = set()
         kept: list[_Match] = []
         for m in raw:
+            same = next((k for k in kept if (k.start, k.end) == (m.start, m.end)), None)
+            if same is not None:
+                # A user's code for words the shipped data also knows ("Kuwait"): both are
+                # kept, and the user's code wins when the mention is resolved.
+                if not any(e.kind == "coded" for e in same.entries):
+                    same.entries.extend(e for e in m.entries if e.kind == "coded")
+                continue
             if any(i in taken for i in range(m.start, m.end)):
                 continue
             kept.append(m)
@@ -203,7 +211,12 @@ class ActorResolver:
         """Group matches under the noun they belong to (their NP head)."""
         groups: dict[int, list[_Match]] = {}
         for m in matches:
-            head = _np_head(doc[m.start : m.end].root)
+            root = doc[m.start : m.end].root
+            head = _np_head(root)
+            if head.pos_ == "PROPN" and root.pos_ == "PROPN" and root.conjuncts and not m.start <= head.i < m.end:
+                # "Arnor, Calenardhon and the evil Gondor": a list of names the parser hung
+                # on its last member; each name is its own actor.
+                head = root
             groups.setdefault(head.i, []).append(m)
         return groups
 
@@ -462,7 +475,10 @@ class ActorResolver:
         for entry in self.actors.names.get(token.text, ()):
             if entry.kind in ("country", "capital", "adjective"):
                 return entry.key
-        for entry in self.actors.words.get(token.lower_, ()):
+        for entry in state.matched.get(token.i, ()):
+            if entry.kind in ("country", "capital", "adjective"):
+                return entry.key
+        for entry in (*state.matched.get(token.i, ()), *self.actors.words.get(token.lower_, ())):
             if entry.kind == "coded":
                 ref = self.actors.coded_ref(entry.key, state.day)
                 if ref is not None and ref.country and ref.sector is None:
@@ -477,6 +493,8 @@ class ActorResolver:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found = [c for t in (obj, *obj.conjuncts) if (c := self._country_in(doc, t, state))]
+                        # "Lawmakers in Fornost and Gondor" parsed as "Lawmakers ... and Gondor".
+                        found += [c for t in head.conjuncts if t.i > obj.i and (c := self._country_in(doc, t, state))]
                         if found:
                             return list(dict.fromkeys(found))
         return []
@@ -529,6 +547,7 @@ class _Resolution:
         self.mentions: list[MentionHit] = []
         self.history: list[_Seen] = []
         self.places: list[tuple[Span, str]] = []
+        self.matched: dict[int, list[Entry]] = {}  # dictionary entries matched at each token
 
     def add(
         self, doc: Doc, start: int, end: int, head: Token, ref: ActorRef, kind: str, gender: str | None, plural: bool

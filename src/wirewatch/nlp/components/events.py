@@ -31,6 +31,7 @@ from wirewatch.types import ActorRef, Location
 # Where a dictionary verb's target is: the direct object, else any object after the verb.
 TABARI_TARGETS = ("dobj", "any")
 BACKGROUND_DAYS = 14
+AIMED_PREPS = {"at", "against", "on", "into", "toward", "towards"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 SPEECH_LEMMAS = {"say", "tell", "claim", "report", "allege", "announce", "add", "insist"}
 # Nouns that name a protest as a target stand for its participants.
@@ -94,16 +95,26 @@ class EventCoder:
                 if statement.cue.root.lemma_.lower() in tabari:
                     continue  # the user's verb dictionary codes this verb
                 events.extend(self._verbal(doc, statement))
-        contents = [(s.content_start, s.content_end) for s in doc._.ww_statements or ()]
+        # A promise or a threat inside what someone said is carried by the statement's
+        # speech act ("said he would step down" is an intent). Where the statement is a
+        # plain report ("Arnor will cut ties with Gondor, an official said") or its
+        # speaker is unknown, the planned event itself is all the record has.
+        carried = [
+            (s.content_start, s.content_end)
+            for s in doc._.ww_statements or ()
+            if s.speaker is not None and s.speaker.actor is not None and s.cameo not in self.generic_speech_codes
+        ]
+        # What an appeal or a demand asks for has not happened ("urged Bree to help").
+        asked = [(s.content_start, s.content_end) for s in doc._.ww_statements or () if s.cameo[:2] in ("02", "10")]
         for token in doc:
             if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
                 entry = tabari.get(token.lemma_.lower())
                 coded = self._tabari(doc, token, entry) if entry is not None else self._material(doc, token)
                 for event in coded:
-                    # A promise or a threat inside what someone said is carried by the
-                    # statement's speech act ("said he would step down" is an intent).
-                    inside = any(a <= token.idx < b for a, b in contents)
+                    inside = any(a <= token.idx < b for a, b in carried)
                     if inside and event.modality in ("future", "conditional", "hypothetical"):
+                        continue
+                    if any(a <= token.idx < b for a, b in asked):
                         continue
                     events.append(event)
         events.extend(self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None}))
@@ -117,12 +128,11 @@ class EventCoder:
         targets: list[ActorRef | None] = list(statement.targets) or [statement.addressee]
         evidence = _sentence_of(doc, statement.cue.start)
         # "Fornost and the evil awful Gondor welcomed ...": every speaker of the pair speaks.
+        # "Officials in France and Germany welcomed ...": one mention per country.
         sources = [source]
-        head = statement.speaker.head
-        if any(c.dep_ == "conj" for c in head.children):
-            for m in mentions_of(doc, head):
-                if m.actor is not None and all(m.actor.code != s.code for s in sources):
-                    sources.append(m.actor)
+        for m in mentions_of(doc, statement.speaker.head):
+            if m.actor is not None and all(m.actor.code != s.code for s in sources):
+                sources.append(m.actor)
         return [
             EventHit(
                 sentence=statement.sentence,
@@ -163,9 +173,10 @@ class EventCoder:
             return []
         sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
         forward, _, backward = code.partition(":")
-        events = self._events(doc, verb, sources, targets, forward)
+        # The user's dictionary says what a planned act codes as; its codes are kept.
+        events = self._events(doc, verb, sources, targets, forward, planned_as_intent=False)
         if backward:
-            events += self._events(doc, verb, targets, sources, backward)
+            events += self._events(doc, verb, targets, sources, backward, planned_as_intent=False)
         return events
 
     def _nominal(self, doc: Doc, verb_triggers: set[int]) -> list[EventHit]:
@@ -233,6 +244,14 @@ class EventCoder:
         if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "pobj")), None)
         sources = [m.actor for m in self._participants(doc, subject)] if subject is not None else []
+        if not sources and subject is not None and subject.head.i == verb.i:
+            # "Old foes Gondor and Osgiliath renewed ties": the parser can split an
+            # appositive subject in two; the named half is the source.
+            for other in verb.children:
+                if other.dep_ == "nsubj" and other.i != subject.i:
+                    sources = [m.actor for m in self._participants(doc, other)]
+                    if sources:
+                        break
         return sources, self._targets(doc, verb, target_specs)
 
     def _events(
@@ -243,19 +262,27 @@ class EventCoder:
         targets: list[ActorRef],
         cameo: str,
         trigger: Span | None = None,
+        planned_as_intent: bool = True,
     ) -> list[EventHit]:
         if not sources:
             return []
         # A dictionary entry that names several actors at once ("FRO/BIL/SAM") acts as each.
         sources, targets = _split_joint(sources), _split_joint(targets)
-        if not targets and len({s.code for s in sources}) > 1:
-            # "Gondor and Osgiliath renewed ties": coordinated sources with no object act
-            # on each other.
+        if not targets and len({s.code for s in sources}) > 1 and _mutual(cameo):
+            # "Gondor and Osgiliath renewed ties": coordinated sources of a joint act with
+            # no object act on each other ("the US and Britain condemned the attack" does
+            # not make them condemn each other).
             return [
                 hit
                 for source in sources
                 for hit in self._events(
-                    doc, verb, [source], [t for t in sources if t.code != source.code], cameo, trigger
+                    doc,
+                    verb,
+                    [source],
+                    [t for t in sources if t.code != source.code],
+                    cameo,
+                    trigger,
+                    planned_as_intent,
                 )
             ]
         modality = clause_modality(verb, climb=True)
@@ -267,7 +294,7 @@ class EventCoder:
         else:
             anchor, kind = anchor_date(doc)
             date, date_source = (anchor.isoformat(), kind) if anchor else (None, "none")
-        if modality in ("future", "conditional"):
+        if modality in ("future", "conditional") and planned_as_intent:
             # "Fischer will visit Albania" is an intent to meet, "would boycott" a threat:
             # the act has not happened, its announcement has.
             cameo = intent_code(cameo) or cameo
@@ -347,13 +374,27 @@ class EventCoder:
 
     def _any_object(self, doc: Doc, verb: Token) -> list[ActorRef]:
         """The first actor among the verb's objects, prepositional objects and clauses."""
-        for child in verb.children:
+        # Where it happened ("celebrated Eid at Osgiliath with Gondor") is tried after who
+        # it happened with.
+        children = sorted(verb.children, key=lambda c: c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
+        for child in children:
             if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl"):
                 continue
             for token in child.subtree:
                 mention = mention_at(doc, token)
                 if mention is not None and mention.actor is not None:
+                    if mention.head.dep_ == "poss":
+                        # "to Ithilen's president": the president, not Ithilen.
+                        owned = mention_at(doc, mention.head.head)
+                        mention = owned if owned is not None and owned.actor is not None else mention
                     return [m.actor for m in self._participants(doc, mention.head)]
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in AIMED_PREPS:
+                # "fired two shells at New Zealand": a place aimed at is the country hit.
+                for obj in child.children:
+                    for span, iso3 in doc._.ww_places or ():
+                        if obj.dep_ == "pobj" and span.start <= obj.i < span.end:
+                            return [self.actors.country_ref(iso3, None, "place", 0.7)]
         return []
 
     def _participants(self, doc: Doc, token: Token | None) -> list[MentionHit]:
@@ -468,6 +509,15 @@ def _story_country(doc: Doc) -> str | None:
         if m.actor.country and m.actor.resolved_by != "context":
             counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+# Acts two sides do together: agreeing, consulting, cooperating, cutting ties, fighting.
+MUTUAL_ROOTS = ("04", "06", "16", "19")
+MUTUAL_CODES = ("030", "031", "036", "050", "057")
+
+
+def _mutual(cameo: str) -> bool:
+    return cameo[:2] in MUTUAL_ROOTS or cameo in MUTUAL_CODES
 
 
 def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:

@@ -148,6 +148,9 @@ def coordinated(token: Token) -> list[Token]:
     """
     out = [token]
     heads = [token] + [c for c in token.children if c.dep_ == "appos" and c.conjuncts]
+    # "Arnor, Calenardhon and the evil Gondor": a list whose last member has modifiers can
+    # be parsed as its first members modifying the last one.
+    heads += [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.conjuncts]
     for head in heads:
         for member in (head, *head.conjuncts):
             if member.pos_ in ("NOUN", "PROPN", "PRON") and member not in out:
@@ -162,9 +165,21 @@ def mentions_of(doc: Doc, token: Token) -> list[MentionHit]:
         # Several mentions can share a head ("Hungarian and Romanian officials").
         headed = [m for m in doc._.ww_mentions or () if m.head.i == t.i]
         for m in headed or [mention_at(doc, t)]:
-            if m is not None and m not in found:
-                found.append(m)
+            if m is None or m in found:
+                continue
+            if t is not token and _country_of_a_role(m, found):
+                continue  # "lawmakers in Fornost and Gondor": Gondor is where, not who
+            found.append(m)
     return found
+
+
+def _country_of_a_role(mention: MentionHit, found: list[MentionHit]) -> bool:
+    ref = mention.actor
+    return (
+        ref is not None
+        and ref.sector is None
+        and any(f.actor is not None and f.actor.sector and f.actor.country == ref.country for f in found)
+    )
 
 
 def is_negated(verb: Token) -> bool:
