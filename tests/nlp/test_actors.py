@@ -137,3 +137,11 @@ def test_title_with_an_unknown_name(run):
 def test_large_groups_stay_collective_targets(run):
     x = run("Lukashenko accused the West of meddling.", dt.date(2020, 9, 1))
     assert [t.code for t in x.statements[0].targets] == ["WST"]
+
+
+@pytest.mark.model
+def test_title_with_an_unknown_name_takes_the_story_country_as_a_guess(run):
+    x = run("President Hubert Smithson banned the rally in Kenya.", dt.date(2020, 9, 1))
+    m = _mention(x, "President Hubert Smithson")
+    assert m.actor.code == "KENGOV"
+    assert m.actor.resolved_by == "title+context" and m.actor.confidence < 0.5

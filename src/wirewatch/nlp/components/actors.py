@@ -413,11 +413,14 @@ class ActorResolver:
     ) -> None:
         sector = title.sector or "GOV"
         # "President Reagan", "General Aoun": a title with a name the dictionary does not
-        # know. Without a country in the phrase, the story's country would be a guess.
+        # know. Without a country in the phrase, the story's country is the best guess, and
+        # the guess is marked as one (resolved by context, low confidence).
         name = [t for t in doc[start:end] if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
         if country is None and name:
-            state.remember(None, head, "person", None, False)
-            return
+            if state.context is None or not title.office:
+                state.remember(None, head, "person", None, False)
+                return
+            country, how = state.context, "context"
         if country is None:
             # "the foreign minister", "the president": the last person holding such an
             # office in this story, else the story's country.
@@ -442,7 +445,7 @@ class ActorResolver:
                 gender = self.actors.people[holder].gender
                 state.add(doc, start, end, head, ref, "person", gender, False)
                 return
-        conf = 0.8 if how != "context" else 0.55
+        conf = 0.8 if how != "context" else (0.45 if name else 0.55)
         ref = self.actors.country_ref(country, sector, f"title+{how}", conf)
         ref = replace(ref, role=doc[start:end].root.lemma_.lower() if title.office else None, name=None, id=None)
         plural = head.tag_ in ("NNS", "NNPS")

@@ -31,6 +31,12 @@ from wirewatch.types import ActorRef, Location
 # Where a dictionary verb's target is: the direct object, else any object after the verb.
 TABARI_TARGETS = ("dobj", "any")
 BACKGROUND_DAYS = 14
+# Verbs that say little beyond "do" the act their object names.
+LIGHT_VERBS = {
+    "launch", "undertake", "begin", "start", "conduct", "carry", "mount", "stage", "hold", "make",
+    "complete", "continue", "resume", "step", "speed", "accelerate", "order", "pursue",
+}  # fmt: skip
+EFFORT_NOUNS = {"effort", "efforts", "mission", "operation", "campaign", "drive", "bid", "initiative"}
 AIMED_PREPS = {"at", "against", "on", "into", "toward", "towards"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 SPEECH_LEMMAS = {"say", "tell", "claim", "report", "allege", "announce", "add", "insist"}
@@ -125,7 +131,10 @@ class EventCoder:
         source = statement.speaker.actor if statement.speaker else None
         if source is None or statement.cameo in self.generic_speech_codes:
             return []
-        targets: list[ActorRef | None] = list(statement.targets) or [statement.addressee]
+        # "apologized to Brazil for its gunboats": the speaker's own side is not a target.
+        others = [t for t in statement.targets if t.code != source.code]
+        addressee = statement.addressee if statement.addressee and statement.addressee.code != source.code else None
+        targets: list[ActorRef | None] = list(others) or [addressee]
         evidence = _sentence_of(doc, statement.cue.start)
         # "Fornost and the evil awful Gondor welcomed ...": every speaker of the pair speaks.
         # "Officials in France and Germany welcomed ...": one mention per country.
@@ -192,6 +201,11 @@ class EventCoder:
             if not sources:
                 continue
             targets = self._targets(doc, noun, pattern.targets)
+            for holder in (noun.head, noun.head.head):
+                # "a mediation effort ... between X and Y": the phrase can hang on the
+                # noun's head or on the verb that launches it.
+                if not targets and holder.i != noun.i:
+                    targets = self._targets(doc, holder, pattern.targets)
             anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
             start = noun.i - len(pattern.words) + 1
             out.extend(self._events(doc, anchor, sources, targets, pattern.cameo, trigger=doc[start : noun.i + 1]))
@@ -216,6 +230,14 @@ class EventCoder:
         mention = mention_at(doc, noun)
         if mention is not None and mention.actor is not None and mention.head.i == noun.i:
             return [mention.actor]  # "EU sanctions": the noun's own mention names the actor
+        phrase = noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS else noun
+        if phrase.dep_ in ("dobj", "obj") and phrase.head.lemma_.lower() in LIGHT_VERBS:
+            # "the emir launched a mediation effort", "speeded up the withdrawal of forces":
+            # whoever does the verb does the act the noun names.
+            subject = subject_of(phrase.head)
+            found = [m.actor for m in self._participants(doc, subject)] if subject is not None else []
+            if found:
+                return found
         for child in noun.children:
             if child.dep_ in ("amod", "compound") and child.i < noun.i:
                 for entry in self.actors.names.get(child.text, ()):

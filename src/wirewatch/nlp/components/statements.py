@@ -487,6 +487,11 @@ class StatementExtractor:
             # "wants to run again", "seeks to stay in power": the speaker's own intent, not a
             # demand on someone else.
             cameo = "030"
+        lemma = verb.lemma_.lower()
+        if lemma == "decline" and root.lemma_.lower() not in NO_COMMENT_VERBS:
+            cameo = "120"  # "declined to resign" refuses; "declined to comment" says nothing
+        elif lemma == "deny" and root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() not in DENIABLE_CLAIMS:
+            cameo = "120"  # "denied entry", "denied the request": a refusal, not a denial of a claim
         if cameo.startswith("01"):
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
             if verb.lemma_ in APPEAL_WHEN_INFINITIVE and infinitive:
@@ -501,6 +506,9 @@ class StatementExtractor:
     def _modality(self, verb: Token, content: Span, cameo: str) -> str:
         if is_negated(verb):
             return "negated"
+        own = clause_modality(verb)
+        if own in ("future", "conditional", "hypothetical") and verb.lemma_.lower() in STANCE_LEMMAS:
+            return own  # "said Russia would support the plan": the support is to come
         if cameo[:2] in ("02", "10"):
             # An appeal or demand was made; what it asks for is not yet a fact, but the
             # statement is.
@@ -669,6 +677,11 @@ class StatementExtractor:
         for token in candidates:
             for m in mentions_in(doc, token.left_edge.i, token.right_edge.i + 1):
                 return m.actor
+            for span, iso3 in doc._.ww_places or ():
+                # "apologized to Brazil": a country after "to" is read as a place; spoken
+                # to, it is the addressee.
+                if span.start <= token.i < span.end:
+                    return self.actors.country_ref(iso3, None, "place", 0.8)
         return None
 
     def _targets(self, doc: Doc, hit: StatementHit, verb: Token, spec: SpeechCue | None) -> list[ActorRef]:
@@ -704,6 +717,19 @@ class StatementExtractor:
 
 
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "is"}
+
+
+# "declined to comment/elaborate/say": no statement of substance, not a refusal.
+NO_COMMENT_VERBS = {
+    "comment", "elaborate", "say", "discuss", "confirm", "specify", "give", "name", "answer", "respond",
+    "identify", "disclose", "reveal", "detail", "speculate", "provide", "release",
+}  # fmt: skip
+# What one denies when denying a claim (016), as against denying someone something (12).
+DENIABLE_CLAIMS = {
+    "claim", "report", "allegation", "charge", "accusation", "involvement", "responsibility", "role",
+    "wrongdoing", "rumor", "rumour", "story", "suggestion", "link", "links", "knowledge", "existence",
+    "assertion", "accusations", "reports", "claims", "allegations", "charges", "rumors", "rumours",
+}  # fmt: skip
 
 
 def _looks_like_a_title(inner: str) -> bool:
@@ -755,12 +781,28 @@ def _drop_nested_stances(statements: list[StatementHit]) -> list[StatementHit]:
             # "who say the vote was rigged and want him to quit": a stance coordinated with
             # the reported clause is a second act of the same speaker, not its content.
             and not (verb.dep_ == "conj" and verb.head.idx == _content_root_idx(other, verb.doc))
+            # "officials said APEC has agreed to ...": another named actor's stance is an
+            # act of its own that the report is about.
+            and not _another_named_speaker(hit, other)
             for other in statements
         )
         if inside and verb.lemma_.lower() in STANCE_LEMMAS:
             continue
         kept.append(hit)
     return kept
+
+
+def _another_named_speaker(inner: StatementHit, outer: StatementHit) -> bool:
+    mine = inner.speaker
+    if mine is None or mine.actor is None or mine.kind == "pronoun" or mine.head.pos_ == "PRON":
+        return False
+    theirs = outer.speaker.actor if outer.speaker is not None else None
+    if theirs is None:
+        return True
+    a, b = mine.actor, theirs
+    # Putin saying what Russia will do speaks for his own side.
+    same_side = bool(a.country) and a.country == b.country and (a.sector is None or b.sector is None)
+    return not (_same_actor(a, b) or same_side)
 
 
 def _content_root_idx(hit: StatementHit, doc: Doc) -> int | None:
@@ -844,6 +886,8 @@ def _self_future(doc: Doc, root: Token, speaker: MentionHit | None) -> bool:
     if mention is None:
         return False
     a, b = mention.actor, speaker.actor
+    if a.sector is None and a.country and a.country == b.country and b.sector == "GOV":
+        return True  # "Putin said Russia would support the plan": a government speaks for its country
     if a.id in (None, a.country) or b.id in (None, b.country):
         # A government named by its capital or a title: the speaker's own side.
         return a.code == b.code
