@@ -157,6 +157,12 @@ def test_every_speaker_of_a_coordinated_subject_acts(run):
         ("Russia and China held talks on Monday.", "04", {("RUS", "CHN"), ("CHN", "RUS")}),
         # a one-sided act does not make them act on each other
         ("Britain and France condemned the attack.", "11", {("GBR", None), ("FRA", None)}),
+        # a second name hung on a word inside the first one
+        (
+            "Barack Obama and Vladimir Putin will meet in Zurich.",
+            "03",
+            {("USAELI", "RUSGOV"), ("RUSGOV", "USAELI")},
+        ),
         # a list whose last member has modifiers
         (
             "Estonia, Latvia and the small Lithuania welcomed the decision.",
@@ -208,6 +214,12 @@ def test_what_an_appeal_asks_for_is_not_an_event(run):
         ("Lebanon complained to the United Nations over the air raids.", {("LBN", "IGOUNO", "111")}),
         ("A Peruvian judge ordered the former minister to appear in court.", {("PERJUD", "PERGOV", "100")}),
         ("Swiss doctors handed over medicine to the Red Crescent.", {("CHEHLH", "NGORCR", "073")}),
+        ("Azerbaijan's army fired artillery batteries at Armenia.", {("AZEMIL", "ARM", "194")}),
+        # the speaker's own government is not a target of its accusation
+        (
+            "France accused Rwanda of lying, alleging that Paris had a role.",
+            {("FRA", "RWA", "112"), ("FRA", None, "112")},
+        ),
     ],
 )
 def test_speech_acts_and_acts_named_by_nouns(run, text, expected):

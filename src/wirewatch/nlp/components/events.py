@@ -131,9 +131,10 @@ class EventCoder:
         source = statement.speaker.actor if statement.speaker else None
         if source is None or statement.cameo in self.generic_speech_codes:
             return []
-        # "apologized to Brazil for its gunboats": the speaker's own side is not a target.
-        others = [t for t in statement.targets if t.code != source.code]
-        addressee = statement.addressee if statement.addressee and statement.addressee.code != source.code else None
+        # "apologized to Brazil for its gunboats", "France ... alleging Paris played a
+        # role": the speaker's own side is not a target.
+        others = [t for t in statement.targets if not _own_side(t, source)]
+        addressee = statement.addressee if statement.addressee and not _own_side(statement.addressee, source) else None
         targets: list[ActorRef | None] = list(others) or [addressee]
         evidence = _sentence_of(doc, statement.cue.start)
         # "Fornost and the evil awful Gondor welcomed ...": every speaker of the pair speaks.
@@ -536,6 +537,11 @@ def _story_country(doc: Doc) -> str | None:
 # Acts two sides do together: agreeing, consulting, cooperating, cutting ties, fighting.
 MUTUAL_ROOTS = ("04", "06", "16", "19")
 MUTUAL_CODES = ("030", "031", "036", "050", "057")
+
+
+def _own_side(a: ActorRef, b: ActorRef) -> bool:
+    """The same actor, or a country and its government ("France", "Paris")."""
+    return a.code == b.code or (bool(a.country) and a.country == b.country and {a.sector, b.sector} <= {None, "GOV"})
 
 
 def _mutual(cameo: str) -> bool:

@@ -170,6 +170,15 @@ def mentions_of(doc: Doc, token: Token) -> list[MentionHit]:
             if t is not token and _country_of_a_role(m, found):
                 continue  # "lawmakers in Fornost and Gondor": Gondor is where, not who
             found.append(m)
+    for m in list(found):
+        # "Barack Obama and Vladimir Putin": the parser can hang the second name on a word
+        # inside the first mention rather than on its head.
+        for t in m.span:
+            for c in t.children:
+                if c.dep_ == "conj" and not m.span.start <= c.i < m.span.end:
+                    other = mention_at(doc, c)
+                    if other is not None and other not in found:
+                        found.append(other)
     return found
 
 
