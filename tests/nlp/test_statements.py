@@ -128,6 +128,10 @@ def test_according_to_names_the_source(run):
         'Lukashenko\'s favourite film is "The Battle of the Neretva" from 1969.',
         # a first-person hedge outside quotation marks reports nobody
         "I think the border will stay closed.",
+        # a relative "that" whose antecedent is no one does not speak
+        "Ad revenue has dropped to levels that will not support a newsroom.",
+        # an expletive "it" claims nothing
+        "It turns out that the new tariffs did not help exporters.",
     ],
 )
 def test_sentences_without_statements(run, text):
@@ -359,3 +363,38 @@ def test_an_unknown_speaker_of_a_known_side_speaks_for_the_side(run):
 def test_a_noun_owned_by_a_pronoun_reports_nothing(run):
     text = "Putin urged Lukashenko to keep his promise of constitutional reform."
     assert [s.cue.text for s in run(text, dt.date(2020, 12, 17)).statements if s.cue.text == "promise"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "cameo"),
+    [
+        # the parser hangs the name on the quote: the speaker is between quote and cue
+        ("“The border will reopen soon,” Kowalczyk, 61, told reporters in Gdansk.", "Kowalczyk", "told", "01"),
+        (
+            "“Who pays for the new road?” the 52-year-old farmer asked at the meeting.",
+            "the 52-year-old farmer",
+            "asked",
+            "01",
+        ),
+        # an inverted cue: the speaker follows it; a question is not an appeal
+        ("''Who decided this without us?'' asked Mr. Halvorsen, pointing at the map.", "Mr. Halvorsen", "asked", "01"),
+        # a speaker is never a word of his own quote
+        (
+            "''Fatigue with the old guard was inevitable,'' Maria Lindqvist, a veteran campaign adviser, said.",
+            "Maria Lindqvist",
+            "said",
+            "01",
+        ),
+        # a clause about a person ending in a colon opens that person's words
+        ('She then listed the reasons for the delay: "We lacked staff and we lacked money."', "She", ":", "01"),
+        # a party-and-state tag in parentheses is not the speaker
+        ("After the vote, Sen. Tom Ashcroft (R-NE), said, “We have the numbers.”", "Sen. Tom Ashcroft", "said", "01"),
+    ],
+)
+def test_direct_quote_speakers_the_parser_misplaces(run, text, speaker, cue, cameo):
+    x = run(text)
+    assert x.statements, "no statement found"
+    s = x.statements[0]
+    assert (s.speaker.text if s.speaker else None, s.cue.text) == (speaker, cue)
+    assert s.speech_act.cameo.startswith(cameo)

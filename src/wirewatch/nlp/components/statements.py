@@ -234,6 +234,15 @@ class StatementExtractor:
         if cue_token is not None:
             cue, spec = cue_token
             speaker, speaker_span = self._speaker(doc, cue)
+            if speaker_span is not None and quote.open_char <= speaker_span.start_char < quote.close_char:
+                # ""Underestimation of Cruz," Shrum said": the parser took a word of the
+                # quote for the subject; a speaker is never inside his own quote.
+                speaker, speaker_span = None, None
+            if speaker is None and speaker_span is None:
+                if cue.idx > quote.close_char:
+                    speaker, speaker_span = _between_quote_and_cue(doc, quote, cue)
+                else:
+                    speaker, speaker_span = _before_cue(doc, cue)
         elif named is not None:
             # "... surprise Republican pollster Daron Shaw: "Historically, ..."": a person
             # named just before a colon that opens a quote is its speaker.
@@ -246,6 +255,8 @@ class StatementExtractor:
             return None
         content_text = doc.text[quote.start : quote.end]
         cameo = spec.cameo if spec else "010"
+        if spec is not None and spec.lemma == "ask" and content_text.rstrip(" '\"”’").endswith("?"):
+            cameo = "010"  # a question asked is not an appeal
         cameo = self.patterns.refine(cameo, content_text)
         hit = StatementHit(
             sentence=sentence,
@@ -578,6 +589,8 @@ class StatementExtractor:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is None or clause.i < verb.i:
             return None  # "the vote was rigged, she figures": handled as a direct quote or not at all
+        if any(t.text == ":" for t in doc[verb.i : clause.left_edge.i]):
+            return None  # "listed the reasons: "..."": a quote the colon opens, read as one
         if not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") or (c.dep_ == "mark" and c.lower_ == "that")
             for c in clause.children
@@ -588,8 +601,8 @@ class StatementExtractor:
             return None
         mention = mention_at(doc, subject)
         speaking = (mention is not None and mention.kind in SPEAKING_KINDS) or subject.lower_ in SPEAKING_PRONOUNS
-        if not speaking:
-            return None
+        if not speaking or subject.lower_ in ("it", "this", "that"):
+            return None  # "it turns out that ...", "it shows that ...": no one's claim
         return SpeechCue(lemma=verb.lemma_.lower(), particle=None, cameo="010")
 
     # ------------------------------------------------------------------ participants
@@ -623,9 +636,12 @@ class StatementExtractor:
             # "... which veteran incumbent Alexander Lukashenko said he won": when the parse
             # gives the verb no subject of its own, a person or group named right before it
             # is its speaker more often than a subject inherited from far away.
-            left = mention_at(doc, doc[verb.i - 1])
+            before = doc[_left_of_aside(doc, verb.i)]
+            left = mention_at(doc, before)
             if left is not None and left.kind in ("person", "agent", "organization"):
                 return left, left.span
+            if left is None and before.ent_type_ == "PERSON" and before.i < verb.i - 1:
+                return None, _noun_phrase(before)  # "Gov. John Kasich (R-OH), said"
         subject = subject_of(verb)
         if subject is None:
             return None, None
@@ -643,7 +659,10 @@ class StatementExtractor:
         )
         if relative is not None and verb.dep_ == "relcl":
             # "his opponents, who say ...": the relative pronoun is the speaker's mention in
-            # the text; the actor is its antecedent's.
+            # the text; the actor is its antecedent's. "levels that will not support ...":
+            # a "that" or "which" whose antecedent is no one does not speak.
+            if mention is None and relative.lower_ != "who" and verb.head.pos_ != "PROPN":
+                return None, None
             return (
                 MentionHit(doc[relative.i : relative.i + 1], relative, mention.actor, mention.kind)
                 if mention
@@ -732,6 +751,58 @@ DENIABLE_CLAIMS = {
 }  # fmt: skip
 
 
+def _left_of_aside(doc: Doc, i: int) -> int:
+    """The token before ``i``, past a comma and a parenthesis: "Gov. John Kasich (R-OH), said"."""
+    j = i - 1
+    while j > 0 and doc[j].text == ",":
+        j -= 1
+    if j > 0 and doc[j].text == ")":
+        while j > 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    return max(j, 0)
+
+
+MAX_SPEAKER_WORDS = 12  # "Robert Shrum, a veteran Democratic strategist, said"
+
+
+def _between_quote_and_cue(doc: Doc, quote: _Quote, cue: Token) -> tuple[MentionHit | None, Span | None]:
+    """ ""...," Ramos, 58, told AFP": the parser hung the name on the quote; the speaker is
+    the name between the closing quotation mark and the cue."""
+    between = [t for t in doc[cue.sent.start : cue.i] if t.idx > quote.close_char]
+    if not between or len(between) > MAX_SPEAKER_WORDS:
+        # "...," asked Mr. Manafort: the speaker after an inverted cue.
+        after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+        mention = mention_at(doc, after) if after is not None else None
+        if mention is not None and mention.kind in SPEAKING_KINDS:
+            return mention, mention.span
+        if after is not None and after.pos_ == "PROPN":
+            return None, _noun_phrase(after.head if after.head.pos_ == "PROPN" else after)
+        return None, None
+    mentions = mentions_in(doc, between[0].i, cue.i)
+    if mentions:
+        return mentions[0], mentions[0].span
+    # "the 43-year-old asked": the first noun phrase after the quote.
+    name = next(
+        (t for t in between if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.lower_ in SPEAKING_PRONOUNS)),
+        None,
+    )
+    return (None, _noun_phrase(name)) if name is not None else (None, None)
+
+
+def _before_cue(doc: Doc, cue: Token) -> tuple[MentionHit | None, Span | None]:
+    """ "Clinton seemed ready, telling the crowd, "...": the nearest speaker before the cue."""
+    for t in reversed(doc[cue.sent.start : cue.i]):
+        if t.dep_ != "nsubj":
+            continue
+        mention = mention_at(doc, t)
+        if mention is not None and mention.kind in SPEAKING_KINDS:
+            return mention, mention.span
+        if t.pos_ == "PROPN" or t.lower_ in ("he", "she"):
+            return None, _noun_phrase(t)
+    return None, None
+
+
 def _looks_like_a_title(inner: str) -> bool:
     """A short quotation whose words are capitalized, as titles of books, shows and films are."""
     words = [w.strip(".,:;!?()'’\"") for w in inner.split()]
@@ -757,12 +828,33 @@ def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit | None, Spa
         # actor dictionaries.
         before = doc[colon.start - 1]
         if before.ent_type_ != "PERSON":
-            return None
+            return _subject_before_colon(doc, doc[colon.start])
         start = colon.start - 1
         while start > 0 and (doc[start - 1].ent_type_ == "PERSON" or doc[start - 1].lower_ == "and"):
             start -= 1
         return None, doc[start : colon.start], doc[colon.start]
     return mention, mention.span, doc[colon.start]
+
+
+def _subject_before_colon(doc: Doc, colon: Token) -> tuple[MentionHit | None, Span, Token] | None:
+    """ "He then listed the qualities a nominee needs: "..."": a clause whose subject is a
+    person, and which ends in a colon that opens a quote, introduces that person's words."""
+    clauses = [
+        t
+        for t in doc[colon.sent.start : colon.i]
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.i < colon.i for c in t.children)
+    ]
+    if not clauses:
+        return None
+    # The clause highest in the parse: "He then listed ...", not "the nominee he wanted".
+    clause = min(clauses, key=lambda t: sum(1 for _ in t.ancestors))
+    subject = next(c for c in clause.children if c.dep_ == "nsubj")
+    mention = mention_at(doc, subject)
+    if mention is not None and mention.kind in SPEAKING_KINDS:
+        return mention, mention.span, colon
+    if subject.lower_ in ("he", "she") or subject.ent_type_ == "PERSON":
+        return mention, mention.span if mention is not None else _noun_phrase(subject), colon
+    return None
 
 
 def _drop_nested_stances(statements: list[StatementHit]) -> list[StatementHit]:
