@@ -30,8 +30,10 @@ SECTORS = {
     )
 }
 COUNTRIES = {c["iso3"] for c in load("countries.yaml")["countries"]}
-ORGS = {o["id"] for o in load("organizations.yaml")["organizations"]}
-PEOPLE = [p for name in ("people.yaml", "people_world.yaml") for p in load(name)["people"]]
+ORG_FILES = ("organizations.yaml", "armed_groups.yaml")
+ORGS = {o["id"] for name in ORG_FILES for o in load(name)["organizations"]}
+PEOPLE_FILES = ("people.yaml", "people_world.yaml", "people_africa_mideast.yaml", "people_asia_americas.yaml")
+PEOPLE = [p for name in PEOPLE_FILES for p in load(name)["people"]]
 
 
 def test_every_file_has_a_version():
@@ -46,9 +48,10 @@ def test_country_codes_are_unique_and_well_formed():
 
 
 def test_organizations_and_groups_name_known_countries():
-    for org in load("organizations.yaml")["organizations"]:
+    for org in (o for name in ORG_FILES for o in load(name)["organizations"]):
         assert set(org.get("members") or ()) <= COUNTRIES, org["id"]
         assert org.get("sector", "IGO") in SECTORS
+        assert org.get("country") is None or org["country"] in COUNTRIES, org["id"]
     for group in load("groups.yaml")["groups"]:
         assert group["members"], group["id"]
         assert set(group["members"]) <= COUNTRIES, group["id"]
@@ -67,7 +70,7 @@ def test_people_roles_are_dated_and_coded():
 
 
 def test_person_ids_are_unique_within_each_file():
-    for name in ("people.yaml", "people_world.yaml"):
+    for name in PEOPLE_FILES:
         ids = Counter(p["id"] for p in load(name)["people"])
         assert [i for i, n in ids.items() if n > 1] == []
 
@@ -116,3 +119,8 @@ def test_bad_user_actor_files(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_dictionary([path])
+
+
+def test_organization_ids_are_unique_across_files():
+    ids = Counter(o["id"] for name in ORG_FILES for o in load(name)["organizations"])
+    assert [i for i, n in ids.items() if n > 1] == []

@@ -112,29 +112,46 @@ def test_week_values_compare_without_zero_padding():
     assert not timex.same_value(None, "2000-W08")
 
 
-def test_petrarch_triples_count_planned_events_but_not_negated_ones():
-    from wirewatch.eval import events
+def _event(code, modality, at=0):
     from wirewatch.types import Event, Evidence
 
-    def event(code, modality):
-        return Event(
-            source=ActorRef("ARN"),
-            target=ActorRef("GON"),
-            cameo=code,
-            root=code[:2],
-            name="",
-            plover_type="",
-            plover_mode=None,
-            goldstein=0.0,
-            quad_class=1,
-            modality=modality,
-            date=None,
-            date_source="none",
-            evidence=Evidence("", 0, 0, 0),
-        )
+    return Event(
+        source=ActorRef("ARN"),
+        target=ActorRef("GON"),
+        cameo=code,
+        root=code[:2],
+        name="",
+        plover_type="",
+        plover_mode=None,
+        goldstein=0.0,
+        quad_class=1,
+        modality=modality,
+        date=None,
+        date_source="none",
+        evidence=Evidence("", 0, 0, 0),
+        trigger=Span("", at, at + 1),
+    )
+
+
+def test_petrarch_triples_count_planned_events_but_not_negated_ones():
+    from wirewatch.eval import events
 
     gold = {"text": TEXT, "gold": {"events": [{"source": "ARN", "target": "GON", "code": "064"}]}}
     for modality, tp in (("asserted", 1), ("future", 1), ("negated", 0), ("hypothetical", 0)):
-        x = Extraction(Article("r1", TEXT, dt.date(2020, 8, 12)), V, events=(event("064", modality),))
+        x = Extraction(Article("r1", TEXT, dt.date(2020, 8, 12)), V, events=(_event("064", modality),))
         scores = dict(events.score([(gold, x)]))
         assert scores["triples, full code"].tp == tp, modality
+
+
+def test_the_main_event_of_a_sentence_is_its_first_factual_material_act():
+    from wirewatch.eval.events import gsr_type, main_event
+
+    refusal, opening, said = (
+        _event("120", "asserted", at=40),
+        _event("0872", "asserted", at=5),
+        _event("010", "asserted"),
+    )
+    x = Extraction(Article("r1", TEXT, dt.date(2020, 8, 12)), V, events=(refusal, said, opening))
+    assert main_event(x) is opening
+    # curfews were concessions before the 2021 PLOVER table made them retreats
+    assert gsr_type(_event("0813", "asserted")) == "CONCEDE"

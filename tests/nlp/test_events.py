@@ -71,7 +71,7 @@ def test_event_location_from_a_city_or_the_dateline(run):
     [
         ("Poland will impose sanctions on Belarus.", "1312", "future"),
         ("Lavrov will visit Minsk next week.", "036", "future"),
-        ("Lithuania would expel the Belarusian ambassador if the crackdown went on.", "1311", "conditional"),
+        ("Lithuania would expel the Belarusian ambassador if the crackdown went on.", "1313", "conditional"),
     ],
 )
 def test_announced_acts_are_intents_or_threats(run, text, cameo, modality):
@@ -127,8 +127,9 @@ def test_background_events(run, text, background):
     [
         # what an actor refuses or fails to do did not happen
         ("Lithuania refused to expel the Belarusian ambassador.", "161", "negated"),
-        # what an actor agrees, plans or vows to do has not happened yet: an intent
-        ("Poland plans to expel two Belarusian diplomats.", "030", "future"),
+        # what an actor agrees, plans or vows to do has not happened yet: an intent, or a
+        # threat when the act is hostile (a planned expulsion threatens to cut ties)
+        ("Poland plans to expel two Belarusian diplomats.", "1313", "future"),
         ("Putin has agreed to withdraw the riot police.", "03", "future"),
     ],
 )
@@ -243,3 +244,17 @@ def test_speech_acts_and_acts_named_by_nouns(run, text, expected):
 def test_stances_inside_reports(run, text, source):
     x = run(text, dt.date(2020, 9, 1))
     assert [(e.source.code, e.cameo) for e in x.events] == [(source, "030")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # an announced act of one's own is an intent when it cooperates, a threat when not
+        ("Erdogan said he would boycott the summit in Paris.", "133"),
+        ("Putin said Russia would send aid to Syria.", "033"),
+    ],
+)
+def test_an_announced_act_of_ones_own_is_an_intent_or_a_threat(run, text, cameo):
+    x = run(text, dt.date(2020, 9, 1))
+    assert [(e.cameo, e.modality) for e in x.events] == [(cameo, "future")]

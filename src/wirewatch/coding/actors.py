@@ -36,9 +36,12 @@ from wirewatch.types import ActorRef
 SHIPPED_FILES = (
     "countries.yaml",
     "organizations.yaml",
+    "armed_groups.yaml",
     "groups.yaml",
     "people.yaml",
     "people_world.yaml",
+    "people_africa_mideast.yaml",
+    "people_asia_americas.yaml",
     "agents.yaml",
 )
 
@@ -106,10 +109,14 @@ class Organization:
     sector: str
     cameo: str | None
     members: tuple[str, ...]
+    country: str | None = None  # a movement or armed group of one country (Hamas: PSE)
 
     @property
     def code(self) -> str:
-        """The actor code: sector then the organization (``IGOCSTO``)."""
+        """The actor code: sector then the organization (``IGOCSTO``); a national movement
+        or armed group is coded as its country's sector (Hamas: ``PSEREB``)."""
+        if self.country:
+            return f"{self.country}{self.sector}"
         return f"{self.sector}{self.cameo or self.id}"
 
 
@@ -309,7 +316,7 @@ class ActorDictionary:
         org = self.organizations[org_id]
         return ActorRef(
             code=org.code,
-            country=None,
+            country=org.country,
             sector=org.sector,
             name=org.name,
             id=org.id,
@@ -567,6 +574,7 @@ def _add_organization(actors: ActorDictionary, item: dict[str, Any]) -> None:
         sector=item.get("sector") or "IGO",
         cameo=item.get("cameo"),
         members=tuple(item.get("members") or ()),
+        country=item.get("country"),
     )
     actors.organizations[org.id] = org
     for alias in _forms(item.get("aliases"), item.get("name")):

@@ -44,21 +44,25 @@ def gsr_type(event: Event | None) -> str:
     if event is None:
         return ""
     if event.root == "08":
+        if event.cameo[:3] == "081":
+            return "CONCEDE"  # curfews and emergency rule moved to RETREAT only in the 2021 table
         return event.plover_type or "CONCEDE"
     return GSR_TYPES.get(event.root, "")
 
 
 def main_event(x: Extraction) -> Event | None:
-    """The event a sentence is about: the first factual material event, else the first event.
+    """The event a sentence is about: its first factual material event, else its first event.
 
-    "Police detained protesters, witnesses said" is about the detentions; a sentence
-    whose only events are statements is about the first statement.
+    "Police detained protesters, witnesses said" is about the detentions; "Benin opened
+    its borders but was still refusing admittance to Ghanaians" about the opening (the
+    first in the text, whichever component coded it); a sentence whose only events are
+    statements is about the first statement.
     """
     candidates = [e for e in x.events if e.modality in FACTUAL] or list(x.events)
     if not candidates:
         return None
     material = [e for e in candidates if e.root not in ("01", "02")]
-    return (material or candidates)[0]
+    return min(material or candidates, key=lambda e: e.trigger.start if e.trigger else e.evidence.start)
 
 
 def penta_class(event: Event | None) -> int:

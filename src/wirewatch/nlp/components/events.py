@@ -137,6 +137,14 @@ class EventCoder:
         addressee = statement.addressee if statement.addressee and not _own_side(statement.addressee, source) else None
         targets: list[ActorRef | None] = list(others) or [addressee]
         evidence = _sentence_of(doc, statement.cue.start)
+        cameo = statement.cameo
+        if cameo == "030" and statement.modality in ("future", "conditional"):
+            # "said they would boycott all contact with Washington": an announced act is an
+            # intent when it cooperates and a threat when it does not.
+            content = doc.char_span(statement.content_start, statement.content_end, alignment_mode="expand")
+            pattern = self._pattern_for(content.root) if content is not None else None
+            if pattern is not None:
+                cameo = intent_code(pattern.cameo) or cameo
         # "Fornost and the evil awful Gondor welcomed ...": every speaker of the pair speaks.
         # "Officials in France and Germany welcomed ...": one mention per country.
         sources = [source]
@@ -148,7 +156,7 @@ class EventCoder:
                 sentence=statement.sentence,
                 source=speaker,
                 target=target,
-                cameo=statement.cameo,
+                cameo=cameo,
                 modality=statement.modality,
                 date=statement.date,
                 date_source=statement.date_source,
