@@ -216,6 +216,14 @@ def test_what_an_appeal_asks_for_is_not_an_event(run):
         ("A Peruvian judge ordered the former minister to appear in court.", {("PERJUD", "PERGOV", "100")}),
         ("Swiss doctors handed over medicine to the Red Crescent.", {("CHEHLH", "NGORCR", "073")}),
         ("Azerbaijan's army fired artillery batteries at Armenia.", {("AZEMIL", "ARM", "194")}),
+        # made clear it will not: a refusal; a statement issued is its issuer's
+        (
+            "The Polish government has made it clear it will not lift the ban on the protests.",
+            {("POLGOV", None, "120")},
+        ),
+        ("The European Union issued an ultimatum to Belarus.", {("IGOEEC", "BLR", "130")}),
+        # stepping up an act named by a noun is doing it
+        ("The Azerbaijani army intensified its shelling of the town.", {("AZEMIL", None, "194")}),
         # the speaker's own government is not a target of its accusation
         (
             "France accused Rwanda of lying, alleging that Paris had a role.",

@@ -398,3 +398,17 @@ def test_direct_quote_speakers_the_parser_misplaces(run, text, speaker, cue, cam
     s = x.statements[0]
     assert (s.speaker.text if s.speaker else None, s.cue.text) == (speaker, cue)
     assert s.speech_act.cameo.startswith(cameo)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("The minister made it clear that Poland would keep the border open.", "minister", "made", "Poland would"),
+        ("France voiced concern over the arrests in Minsk.", "France", "concern", "over the arrests"),
+    ],
+)
+def test_light_verbs_of_speech(run, text, speaker, cue, content):
+    (s,) = run(text).statements
+    assert (s.speaker.text, s.cue.text) == (speaker, cue)
+    assert s.content.text.startswith(content)

@@ -34,7 +34,8 @@ BACKGROUND_DAYS = 14
 # Verbs that say little beyond "do" the act their object names.
 LIGHT_VERBS = {
     "launch", "undertake", "begin", "start", "conduct", "carry", "mount", "stage", "hold", "make",
-    "complete", "continue", "resume", "step", "speed", "accelerate", "order", "pursue",
+    "complete", "continue", "resume", "step", "speed", "accelerate", "order", "pursue", "intensify",
+    "escalate", "expand", "widen", "increase", "renew",
 }  # fmt: skip
 EFFORT_NOUNS = {"effort", "efforts", "mission", "operation", "campaign", "drive", "bid", "initiative"}
 AIMED_PREPS = {"at", "against", "on", "into", "toward", "towards"}

@@ -355,10 +355,14 @@ class StatementExtractor:
             return self._according_to(doc, verb)
         if verb.pos_ == "NOUN":
             return self._nominal(doc, verb)
-        spec = self._cue_for(verb) or self._clausal_cue(doc, verb)
-        if spec is None or verb.pos_ == "NOUN" or spec.direct_only or verb.dep_ in ("amod", "compound"):
-            return None  # "pledged delegates", "supporting ads" are not statements
-        content = self._content(doc, verb, spec)
+        made_clear = _made_clear(verb)
+        if made_clear is not None:
+            spec, content = SpeechCue(lemma="make clear", particle=None, cameo="010"), made_clear
+        else:
+            spec = self._cue_for(verb) or self._clausal_cue(doc, verb)
+            if spec is None or verb.pos_ == "NOUN" or spec.direct_only or verb.dep_ in ("amod", "compound"):
+                return None  # "pledged delegates", "supporting ads" are not statements
+            content = self._content(doc, verb, spec)
         if content is None:
             return None
         if spec.clause_subject and not any(c.dep_ in ("nsubj", "nsubjpass") for c in content.root.children):
@@ -536,6 +540,10 @@ class StatementExtractor:
         if owner is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in SPEECH_LIGHT_VERBS:
+            # "the Security Council issued an ultimatum to ...", "voiced concern over ...":
+            # whoever issues, makes or voices it said it.
+            owner = subject_of(noun.head)
         if owner is None:
             return None
         speaker = mention_at(doc, owner)
@@ -551,7 +559,7 @@ class StatementExtractor:
                 a.lower_ in ("to", "that") and a.dep_ in ("aux", "mark") for a in child.children
             ):
                 content = clause_span(child)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "to", "against", "about", "that"):
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "to", "against", "about", "that", "over"):
                 if child.lower_ == "of" and mention_at(doc, next(iter(child.children), child)) is not None:
                     continue  # "the support of Russia": the owner, not the content
                 content = clause_span(child)
@@ -712,8 +720,18 @@ class StatementExtractor:
             if obj is not None:
                 pool.extend(mentions_of(doc, obj))
         pool.extend(m for m in doc._.ww_mentions or () if hit.content_start <= m.span.start_char < hit.content_end)
-        for m in pool:
-            for ref in self._expand(m.actor):
+        refs = [m.actor for m in pool]
+        for span, iso3 in doc._.ww_places or ():
+            # "an ultimatum to Belarus": a country a demand is aimed at, though read as a place.
+            head = span.root
+            if (
+                hit.content_start <= span.start_char < hit.content_end
+                and head.dep_ == "pobj"
+                and head.head.lower_ in ("to", "against", "toward", "towards")
+            ):
+                refs.append(self.actors.country_ref(iso3, None, "place", 0.7))
+        for actor in refs:
+            for ref in self._expand(actor):
                 if speaker is not None and _same_actor(ref, speaker):
                     continue
                 if speaker is not None and ref.sector is None and ref.country and ref.country == speaker.country:
@@ -738,6 +756,11 @@ class StatementExtractor:
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "is"}
 
 
+# Verbs whose object is the statement their subject makes ("issued a warning").
+SPEECH_LIGHT_VERBS = {
+    "issue", "make", "deliver", "express", "voice", "lodge", "launch", "submit", "put", "reiterate",
+    "repeat", "renew", "extend", "send", "release", "publish", "register", "file",
+}  # fmt: skip
 # "declined to comment/elaborate/say": no statement of substance, not a refusal.
 NO_COMMENT_VERBS = {
     "comment", "elaborate", "say", "discuss", "confirm", "specify", "give", "name", "answer", "respond",
@@ -764,6 +787,25 @@ def _left_of_aside(doc: Doc, i: int) -> int:
 
 
 MAX_SPEAKER_WORDS = 12  # "Robert Shrum, a veteran Democratic strategist, said"
+
+
+def _made_clear(verb: Token) -> Span | None:
+    """ "made (it) clear that ...", "made plain it would not ...": what was made clear."""
+    if verb.lemma_.lower() != "make":
+        return None
+    adjective = next((c for c in verb.children if c.lower_ in ("clear", "plain", "known")), None)
+    if adjective is None:
+        return None
+    clause = next(
+        (
+            c
+            for holder in (adjective, verb)
+            for c in holder.children
+            if c.dep_ in ("ccomp", "advcl", "csubj") and c.i > adjective.i and c.pos_ in ("VERB", "AUX")
+        ),
+        None,
+    )
+    return clause_span(clause) if clause is not None else None
 
 
 def _between_quote_and_cue(doc: Doc, quote: _Quote, cue: Token) -> tuple[MentionHit | None, Span | None]:
@@ -976,7 +1018,9 @@ def _self_future(doc: Doc, root: Token, speaker: MentionHit | None) -> bool:
         return False  # "did not say whether Putin would attend" asks, it does not promise
     mention = mention_at(doc, subject)
     if mention is None:
-        return False
+        # "the government made it clear it will not lift the ban": an unresolved pronoun
+        # subject of what a speaker says is the speaker.
+        return subject.lower_ in ("it", "they", "we", "he", "she", "i")
     a, b = mention.actor, speaker.actor
     if a.sector is None and a.country and a.country == b.country and b.sector == "GOV":
         return True  # "Putin said Russia would support the plan": a government speaks for its country
