@@ -15,6 +15,9 @@ ROWS = [
     ("The CSTO held a video summit.", dt.date(2020, 12, 2), "CSTO", "IGOCSTO", "dictionary"),
     ("Belarusian police detained students.", dt.date(2020, 9, 1), "Belarusian police", "BLRCOP", "agent"),
     ("Russia's foreign minister flew to Minsk.", dt.date(2020, 11, 26), "Russia's foreign minister", "RUSGOV", "title"),
+    # armed groups of one country carry its code; transnational ones their own
+    ("Hamas fired rockets at Israel.", dt.date(2021, 5, 11), "Hamas", "PSEREB", "dictionary"),
+    ("The Islamic State claimed the attack.", dt.date(2016, 3, 23), "The Islamic State", "IMGISIS", "dictionary"),
 ]
 
 

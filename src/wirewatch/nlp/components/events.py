@@ -113,18 +113,20 @@ class EventCoder:
         ]
         # What an appeal or a demand asks for has not happened ("urged Bree to help").
         asked = [(s.content_start, s.content_end) for s in doc._.ww_statements or () if s.cameo[:2] in ("02", "10")]
+
+        def stands(event: EventHit, at: int) -> bool:
+            inside = any(a <= at < b for a, b in carried)
+            if inside and event.modality in ("future", "conditional", "hypothetical"):
+                return False
+            return not any(a <= at < b for a, b in asked)
+
         for token in doc:
             if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
                 entry = tabari.get(token.lemma_.lower())
                 coded = self._tabari(doc, token, entry) if entry is not None else self._material(doc, token)
-                for event in coded:
-                    inside = any(a <= token.idx < b for a, b in carried)
-                    if inside and event.modality in ("future", "conditional", "hypothetical"):
-                        continue
-                    if any(a <= token.idx < b for a, b in asked):
-                        continue
-                    events.append(event)
-        events.extend(self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None}))
+                events.extend(event for event in coded if stands(event, token.idx))
+        nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
+        events.extend(e for e in nominal if stands(e, e.trigger.start_char if e.trigger is not None else -1))
         doc._.ww_events = events
         return doc
 
