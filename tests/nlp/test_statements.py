@@ -132,6 +132,9 @@ def test_according_to_names_the_source(run):
         "Ad revenue has dropped to levels that will not support a newsroom.",
         # an expletive "it" claims nothing
         "It turns out that the new tariffs did not help exporters.",
+        # "according to" in keeping with, not reported by
+        "The vote went ahead according to plan.",
+        "Voters chose according to their instinctive preference.",
     ],
 )
 def test_sentences_without_statements(run, text):

@@ -398,8 +398,8 @@ class StatementExtractor:
     def _according_to(self, doc: Doc, token: Token) -> StatementHit | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if source is None:
-            return None
+        if source is None or source.lemma_.lower() in CONFORMITY_NOUNS:
+            return None  # "according to plan", "according to their preference": no source
         clause = token.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
@@ -756,6 +756,12 @@ class StatementExtractor:
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "is"}
 
 
+# "according to plan/schedule/the rules": in keeping with, not reported by.
+CONFORMITY_NOUNS = {
+    "plan", "plans", "schedule", "law", "laws", "rule", "rules", "tradition", "custom", "preference",
+    "preferences", "wish", "wishes", "instruction", "instructions", "guideline", "guidelines",
+    "procedure", "procedures", "standard", "standards", "script", "formula", "need", "needs", "taste",
+}  # fmt: skip
 # Verbs whose object is the statement their subject makes ("issued a warning").
 SPEECH_LIGHT_VERBS = {
     "issue", "make", "deliver", "express", "voice", "lodge", "launch", "submit", "put", "reiterate",

@@ -177,7 +177,7 @@ def mentions_of(doc: Doc, token: Token) -> list[MentionHit]:
             for c in t.children:
                 if c.dep_ == "conj" and not m.span.start <= c.i < m.span.end:
                     other = mention_at(doc, c)
-                    if other is not None and other not in found:
+                    if other is not None and other not in found and not _country_of_a_role(other, found):
                         found.append(other)
     return found
 
