@@ -33,6 +33,9 @@ from wirewatch.coding.tabari import (
 from wirewatch.errors import ConfigError
 from wirewatch.types import ActorRef
 
+# libyaml's parser where PyYAML has it: the shipped people files are large.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SHIPPED_FILES = (
     "countries.yaml",
     "organizations.yaml",
@@ -401,7 +404,7 @@ def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
     for name in SHIPPED_FILES:
         text = base.joinpath(name).read_text("utf-8")
         digest.update(text.encode())
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_LOADER) or {}
         versions.append(str(data.get("version", "")))
         docs.append((name, data))
     tabari: list[tuple[str, str]] = []
@@ -416,7 +419,7 @@ def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
             tabari.append((str(path), text))
             continue
         try:
-            data = yaml.safe_load(text) or {}
+            data = yaml.load(text, Loader=_LOADER) or {}
         except (yaml.YAMLError, ValueError) as exc:
             # PyYAML raises ValueError for impossible dates such as 2020-13-01.
             raise ConfigError(

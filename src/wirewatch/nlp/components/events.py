@@ -365,6 +365,14 @@ class EventCoder:
         objects = {
             g.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "prep") for g in c.subtree
         }
+        # The object noun itself and its modifiers ("halted economic aid") say more than a
+        # word further down ("... to end the fighting").
+        heads = {
+            t.lemma_.lower()
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound", "nmod")))
+        }
         best = None
         for p in candidates:
             if p.particle and p.particle not in particles:
@@ -374,7 +382,7 @@ class EventCoder:
             if p.objects and not (p.objects & objects):
                 continue
             # The most specific pattern wins: particle and object requirements first.
-            score = (p.particle is not None) * 2 + bool(p.objects)
+            score = (p.particle is not None) * 4 + bool(p.objects) * 2 + bool(p.objects & heads)
             if best is None or score > best[0]:
                 best = (score, p)
         return best[1] if best else None
