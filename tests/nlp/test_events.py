@@ -222,6 +222,13 @@ def test_what_an_appeal_asks_for_is_not_an_event(run):
             {("POLGOV", None, "120")},
         ),
         ("The European Union issued an ultimatum to Belarus.", {("IGOEEC", "BLR", "130")}),
+        # the object noun itself says more than a word further down
+        ("Japan halted economic aid to Serbia.", {("JPN", "SRB", "1621")}),
+        ("Poland and Lithuania reached a consensus on the border.", {("POL", "LTU", "030"), ("LTU", "POL", "030")}),
+        ("Britain shared evidence with France about the plot.", {("GBR", "FRA", "064")}),
+        ("Latvia accepted a proposal from Estonia.", {("LVA", "EST", "030")}),
+        ("Norway suspended its mediation between the two sides.", {("NOR", None, "165")}),
+        ("Prisoners rioted at a jail in Dili on Monday.", {("TLSCVL", None, "145")}),
         # stepping up an act named by a noun is doing it
         ("The Azerbaijani army intensified its shelling of the town.", {("AZEMIL", None, "194")}),
         # the speaker's own government is not a target of its accusation

@@ -409,6 +409,13 @@ def test_direct_quote_speakers_the_parser_misplaces(run, text, speaker, cue, cam
     [
         ("The minister made it clear that Poland would keep the border open.", "minister", "made", "Poland would"),
         ("France voiced concern over the arrests in Minsk.", "France", "concern", "over the arrests"),
+        # an infinitive the parser hangs as a clause of purpose after a verb of promising
+        (
+            "Ethnic Albanians have sworn to fight until they gain control of the villages.",
+            "Albanians",
+            "sworn",
+            "to fight",
+        ),
     ],
 )
 def test_light_verbs_of_speech(run, text, speaker, cue, content):

@@ -21,6 +21,7 @@ from wirewatch.coding.actors import ActorDictionary, load_dictionary, load_shipp
 from wirewatch.coding.patterns import Patterns, SpeechCue, load_patterns, load_shipped_patterns
 from wirewatch.nlp.components.syntax import (
     FUTURE_AUX,
+    INTENT_HEADS,
     clause_modality,
     clause_span,
     governing_timex,
@@ -984,6 +985,12 @@ def _clause_child(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ == "that" for a in child.children):
             return child
+    if verb.lemma_.lower() in INTENT_HEADS:
+        # "have sworn to fight until ...": an infinitive the parser hung as a clause of
+        # purpose, right after a verb of promising, is what was promised.
+        nxt = next((c for c in verb.children if c.i > verb.i and c.dep_ == "advcl"), None)
+        if nxt is not None and any(a.lower_ == "to" and a.dep_ == "aux" for a in nxt.children):
+            return nxt
     return None
 
 

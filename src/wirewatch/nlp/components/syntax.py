@@ -63,6 +63,8 @@ INTENT_HEADS = {
     "due",
     "ready",
     "poise",
+    "swear",
+    "sworn",
 }
 REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
 NEGATIONS = {"not", "n't", "never", "no"}
