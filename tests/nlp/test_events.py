@@ -273,3 +273,21 @@ def test_stances_inside_reports(run, text, source):
 def test_an_announced_act_of_ones_own_is_an_intent_or_a_threat(run, text, cameo):
     x = run(text, dt.date(2020, 9, 1))
     assert [(e.cameo, e.modality) for e in x.events] == [(cameo, "future")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lemmatizer's "stag" for "staged" still finds the pattern
+        ("Students in Minsk staged mass demonstrations on Saturday.", {("BLRCVL", "141", "asserted")}),
+        # what a demand asks for has not happened, whoever demanded it
+        ("The opposition renewed its demand that Belarus release the detained students.", set()),
+        ("Belarusian authorities have been pressuring workers to cancel the strike.", {("BLRGOV", "100", "asserted")}),
+        # what must happen is a demand, not an event
+        ("Protesters in Minsk said Lukashenko must resign.", {("BLRCVL", "1041", "asserted")}),
+    ],
+)
+def test_what_is_asked_for_has_not_happened(run, text, expected):
+    x = run(text, dt.date(2020, 9, 1))
+    assert {(e.source.code, e.cameo, e.modality) for e in x.events if e.modality == "asserted"} == expected

@@ -118,6 +118,8 @@ class EventCoder:
             inside = any(a <= at < b for a, b in carried)
             if inside and event.modality in ("future", "conditional", "hypothetical"):
                 return False
+            if event.trigger is not None and self._asked_for_by_a_noun(event.trigger.root):
+                return False
             return not any(a <= at < b for a, b in asked)
 
         for token in doc:
@@ -129,6 +131,19 @@ class EventCoder:
         events.extend(e for e in nominal if stands(e, e.trigger.start_char if e.trigger is not None else -1))
         doc._.ww_events = events
         return doc
+
+    def _asked_for_by_a_noun(self, token: Token) -> bool:
+        """ "its demand that Israel ease restrictions", "a call for troops to withdraw": the
+        clause of a noun of demanding, proposing or threatening has not happened, whoever
+        made the demand."""
+        node = token
+        while node.dep_ in ("acl", "ccomp", "relcl", "xcomp", "conj", "advcl") and node.head.i != node.i:
+            head = node.head
+            code = self.patterns.speech_nouns.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+            if code is not None and code[:2] in ("02", "03", "10", "13") and node.dep_ != "relcl":
+                return True
+            node = head
+        return False
 
     def _verbal(self, doc: Doc, statement: StatementHit) -> list[EventHit]:
         source = statement.speaker.actor if statement.speaker else None
@@ -358,7 +373,11 @@ class EventCoder:
         return out
 
     def _pattern_for(self, verb: Token) -> EventPattern | None:
-        candidates = self.patterns.events.get(verb.lemma_.lower())
+        lemma = verb.lemma_.lower()
+        candidates = self.patterns.events.get(lemma)
+        if not candidates and verb.tag_ in ("VBD", "VBN", "VBG") and lemma + "e" in self.patterns.events:
+            # The lemmatizer clips a silent "e" now and then: "staged" -> "stag".
+            candidates = self.patterns.events.get(lemma + "e")
         if not candidates:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}

@@ -35,7 +35,14 @@ OBJECT_CONTROL = {
     "authorize",
 }
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "should"}
+HYPOTHETICAL_AUX = {
+    "could",
+    "might",
+    "may",
+    "should",
+    "must",
+    "ought",
+}  # "must" and "ought": what should be, not what is
 CONDITION_MARKS = {"if", "once", "unless", "provided", "providing"}
 # Verbs whose infinitive ("agreed to resign", "plans to impose") or "to" phrase ("agreed to a
 # ceasefire") is still to happen, and verbs whose infinitive did not happen.
@@ -237,6 +244,8 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
             future = True
         if words & HYPOTHETICAL_AUX:
             return "hypothetical"
+        if "to" in words and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
+            return "hypothetical"  # "pushing for the US to support the plan": wanted, not done
         if words & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in node.children):
             future = True
         for child in node.children:
