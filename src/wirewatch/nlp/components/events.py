@@ -315,8 +315,9 @@ class EventCoder:
     ) -> list[EventHit]:
         if not sources:
             return []
-        # A dictionary entry that names several actors at once ("FRO/BIL/SAM") acts as each.
-        sources, targets = _split_joint(sources), _split_joint(targets)
+        # A dictionary entry that names several actors at once ("FRO/BIL/SAM") acts as each;
+        # two mentions of one actor in a list act once.
+        sources, targets = _distinct(_split_joint(sources)), _distinct(_split_joint(targets))
         if not targets and len({s.code for s in sources}) > 1 and _mutual(cameo):
             # "Gondor and Osgiliath renewed ties": coordinated sources of a joint act with
             # no object act on each other ("the US and Britain condemned the attack" does
@@ -575,6 +576,14 @@ def _story_country(doc: Doc) -> str | None:
 # Acts two sides do together: agreeing, consulting, cooperating, cutting ties, fighting.
 MUTUAL_ROOTS = ("04", "06", "16", "19")
 MUTUAL_CODES = ("030", "031", "036", "050", "057")
+
+
+def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for ref in refs:
+        if not any(r.code == ref.code and r.id == ref.id for r in out):
+            out.append(ref)
+    return out
 
 
 def _own_side(a: ActorRef, b: ActorRef) -> bool:
