@@ -291,3 +291,29 @@ def test_an_announced_act_of_ones_own_is_an_intent_or_a_threat(run, text, cameo)
 def test_what_is_asked_for_has_not_happened(run, text, expected):
     x = run(text, dt.date(2020, 9, 1))
     assert {(e.source.code, e.cameo, e.modality) for e in x.events if e.modality == "asserted"} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # failing to agree is a rejection of the agreement
+        (
+            "Poland and Lithuania failed to reach agreement on the border.",
+            {("POL", "127", "asserted"), ("LTU", "127", "asserted")},
+        ),
+        # what "may" happen "if" something else does is a threat
+        (
+            "The European Union may halt its mediation between Serbia and Croatia if the fighting goes on.",
+            {("IGOEEC", "131", "conditional")},
+        ),
+        # a condition does not set the speech act: a boycott unless someone steps down
+        (
+            "Hungary said it will boycott the summit unless the president agrees to step down.",
+            {("HUN", "133", "conditional")},
+        ),
+    ],
+)
+def test_failures_conditions_and_threats(run, text, expected):
+    x = run(text, dt.date(2020, 9, 1))
+    assert {(e.source.code, e.cameo, e.modality) for e in x.events} == expected

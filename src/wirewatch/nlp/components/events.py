@@ -20,6 +20,7 @@ from wirewatch.coding.patterns import EventPattern, NounPattern, Patterns, load_
 from wirewatch.coding.tabari import TabariVerb
 from wirewatch.coding.timenorm import value_interval
 from wirewatch.nlp.components.syntax import (
+    CONDITION_MARKS,
     clause_modality,
     governing_timex,
     mentions_of,
@@ -336,6 +337,14 @@ class EventCoder:
                 )
             ]
         modality = clause_modality(verb, climb=True)
+        if modality == "hypothetical" and _conditioned(verb):
+            modality = "conditional"  # "may halt its mediation if ...": a condition set, a threat
+        if modality == "negated" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
+            refusal = REJECTION_OF_ROOT.get(cameo[:2])
+            if refusal is not None:
+                # "failed to reach agreement": the failure is the act ("refused to meet" is
+                # coded as the statement of refusal it is).
+                cameo, modality = ("127" if cameo == "057" else refusal), "asserted"
         if modality == "asserted" and _reported(verb):
             modality = "reported"
         timex = governing_timex(doc, verb)
@@ -576,6 +585,17 @@ def _story_country(doc: Doc) -> str | None:
 # Acts two sides do together: agreeing, consulting, cooperating, cutting ties, fighting.
 MUTUAL_ROOTS = ("04", "06", "16", "19")
 MUTUAL_CODES = ("030", "031", "036", "050", "057")
+
+
+# CAMEO's rejections of the cooperation a refused or failed act would have been.
+REJECTION_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+
+def _conditioned(verb: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in verb.children
+    )
 
 
 def _distinct(refs: list[ActorRef]) -> list[ActorRef]:

@@ -517,7 +517,7 @@ class StatementExtractor:
                 cameo = "120" if is_negated(root) else "030"
             elif _obligation_on_another(doc, root, speaker):
                 cameo = "100"
-        return self.patterns.refine(cameo, content.text)
+        return self.patterns.refine(cameo, _without_conditions(content))
 
     def _modality(self, verb: Token, content: Span, cameo: str) -> str:
         if is_negated(verb):
@@ -794,6 +794,18 @@ def _left_of_aside(doc: Doc, i: int) -> int:
 
 
 MAX_SPEAKER_WORDS = 12  # "Robert Shrum, a veteran Democratic strategist, said"
+
+
+def _without_conditions(content: Span) -> str:
+    """The content's words less its conditions: "will boycott the vote unless the president
+    agrees to step down" is about a boycott, not about stepping down."""
+    drop = {
+        t.i
+        for c in content.root.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        for t in c.subtree
+    }
+    return " ".join(t.text for t in content if t.i not in drop)
 
 
 def _made_clear(verb: Token) -> Span | None:
