@@ -157,13 +157,17 @@ class EventCoder:
         targets: list[ActorRef | None] = list(others) or [addressee]
         evidence = _sentence_of(doc, statement.cue.start)
         cameo = statement.cameo
-        if cameo == "030" and statement.modality in ("future", "conditional"):
+        if cameo[:2] == "03" and statement.modality in ("future", "conditional"):
             # "said they would boycott all contact with Washington": an announced act is an
-            # intent when it cooperates and a threat when it does not.
+            # intent when it cooperates and a threat when it does not, whatever words of
+            # cooperation its content also holds ("would prohibit all aid" threatens).
             content = doc.char_span(statement.content_start, statement.content_end, alignment_mode="expand")
             pattern = self._pattern_for(content.root) if content is not None else None
-            if pattern is not None:
-                cameo = intent_code(pattern.cameo) or cameo
+            announced = intent_code(pattern.cameo) if pattern is not None else None
+            if announced is not None and (cameo == "030" or announced.startswith("13")):
+                cameo = announced
+        # A threat was made, whatever it threatens (as appeals and demands).
+        modality = "asserted" if cameo.startswith("13") and statement.modality != "negated" else statement.modality
         # "Fornost and the evil awful Gondor welcomed ...": every speaker of the pair speaks.
         # "Officials in France and Germany welcomed ...": one mention per country.
         sources = [source]
@@ -176,7 +180,7 @@ class EventCoder:
                 source=speaker,
                 target=target,
                 cameo=cameo,
-                modality=statement.modality,
+                modality=modality,
                 date=statement.date,
                 date_source=statement.date_source,
                 evidence=evidence,

@@ -525,9 +525,9 @@ class StatementExtractor:
         own = clause_modality(verb)
         if own in ("future", "conditional", "hypothetical") and verb.lemma_.lower() in STANCE_LEMMAS:
             return own  # "said Russia would support the plan": the support is to come
-        if cameo[:2] in ("02", "10"):
-            # An appeal or demand was made; what it asks for is not yet a fact, but the
-            # statement is.
+        if cameo[:2] in ("02", "10", "13"):
+            # An appeal, demand or threat was made; what it asks for or threatens is not yet
+            # a fact, but the statement is.
             return "asserted"
         inner = clause_modality(content.root)
         return inner if inner in ("future", "conditional", "hypothetical") else "asserted"
