@@ -530,6 +530,8 @@ class StatementExtractor:
             # a fact, but the statement is.
             return "asserted"
         inner = clause_modality(content.root)
+        if inner == "asserted" and verb.lemma_.lower() in INTENT_HEADS and content[0].lower_ == "to":
+            return "future"  # "have sworn to fight": what is sworn is still to come
         return inner if inner in ("future", "conditional", "hypothetical") else "asserted"
 
     def _nominal(self, doc: Doc, noun: Token) -> StatementHit | None:
