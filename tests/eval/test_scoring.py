@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -153,5 +154,8 @@ def test_the_main_event_of_a_sentence_is_its_first_factual_material_act():
     )
     x = Extraction(Article("r1", TEXT, dt.date(2020, 8, 12)), V, events=(refusal, said, opening))
     assert main_event(x) is opening
-    # curfews were concessions before the 2021 PLOVER table made them retreats
+    # curfews were concessions before the 2021 PLOVER table made them retreats; blockades
+    # are coercion in both
     assert gsr_type(_event("0813", "asserted")) == "CONCEDE"
+    blockade = _event("191", "asserted")
+    assert gsr_type(replace(blockade, plover_type="COERCE")) == "COERCE"

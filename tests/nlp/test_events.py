@@ -319,3 +319,19 @@ def test_what_is_asked_for_has_not_happened(run, text, expected):
 def test_failures_conditions_and_threats(run, text, expected):
     x = run(text, dt.date(2020, 9, 1))
     assert {(e.source.code, e.cameo, e.modality) for e in x.events} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armed combat is between armed sides; state forces firing on civilians repress them,
+        # and irregular forces attacking civilians commit irregular violence
+        ("Rebels attacked an army base near Goma.", ("CODREB", "CODMIL", "190")),
+        ("Police fired on demonstrators in Minsk.", ("BLRCOP", "BLRCVL", "175")),
+        ("Burundian militiamen attacked a camp for Congolese refugees.", ("BDIUAF", "COGREF", "180")),
+    ],
+)
+def test_combat_repression_and_irregular_violence(run, text, expected):
+    x = run(text, dt.date(2020, 9, 1))
+    assert [(e.source.code, e.target.code, e.cameo) for e in x.events] == [expected]

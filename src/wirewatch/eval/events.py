@@ -43,6 +43,8 @@ def gsr_type(event: Event | None) -> str:
     """The PLOVER 0.5 category of an event (08 splits into CONCEDE and RETREAT as now)."""
     if event is None:
         return ""
+    if event.root == "19" and event.plover_type == "COERCE":
+        return "COERCE"  # blockades and occupation (191, 192): coercion in both tables
     if event.root == "08":
         if event.cameo[:3] == "081":
             return "CONCEDE"  # curfews and emergency rule moved to RETREAT only in the 2021 table

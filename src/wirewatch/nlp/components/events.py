@@ -369,6 +369,7 @@ class EventCoder:
             for target in targets or [None]:
                 if target is not None and source.code == target.code and source.id == target.id:
                     continue
+                cameo = _irregular(cameo, source, target)
                 out.append(
                     EventHit(
                         sentence=_sent_index(doc, verb),
@@ -478,9 +479,11 @@ class EventCoder:
         found = mentions_of(doc, token)
         if found:
             return [m for m in found if m.actor is not None]
-        # "dozens of protesters", "members of the opposition": the actor is in the of-phrase.
+        # "dozens of protesters", "members of the opposition": the actor is in the of-phrase;
+        # "a camp for refugees", "the homes of settlers": the people a site is for.
+        preps = ("of", "for") if token.lemma_.lower() in SITE_NOUNS else ("of",)
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return self._participants(doc, obj)
@@ -593,6 +596,26 @@ MUTUAL_CODES = ("030", "031", "036", "050", "057")
 
 # CAMEO's rejections of the cooperation a refused or failed act would have been.
 REJECTION_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+
+SITE_NOUNS = {
+    "camp", "shelter", "home", "house", "school", "hospital", "office", "village", "settlement",
+    "mosque", "church", "market", "headquarters", "compound",
+}  # fmt: skip
+# Who counts as a civilian target, and who as a force of the state, for CAMEO's line
+# between armed combat (19) and irregular violence (18) or repression (175).
+CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "HLH", "MED", "HRI", "LAB", "AGR", "BUS", "REL"}
+STATE_FORCES = {"MIL", "COP", "GOV", "SPY"}
+
+
+def _irregular(cameo: str, source: ActorRef, target: ActorRef | None) -> str:
+    """ "militiamen attacked a refugee camp" is irregular violence (180), "police fired on
+    demonstrators" repression (175); armed combat (19) is between armed sides."""
+    if cameo not in ("190", "193") or target is None or target.sector not in CIVILIAN_SECTORS:
+        return cameo
+    if target.resolved_by.startswith("demonym"):
+        return cameo  # "killed three ethnic Albanians in a gunbattle": fighters as often as not
+    return "175" if source.sector in STATE_FORCES else "180"
 
 
 def _conditioned(verb: Token) -> bool:
