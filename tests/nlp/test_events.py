@@ -230,6 +230,12 @@ def test_what_an_appeal_asks_for_is_not_an_event(run):
         ("Latvia accepted a proposal from Estonia.", {("LVA", "EST", "030")}),
         ("Norway suspended its mediation between the two sides.", {("NOR", None, "165")}),
         ("Prisoners rioted at a jail in Dili on Monday.", {("TLSCVL", None, "145")}),
+        # admitting observers yields; fighters "demobilized" stood down themselves
+        ("Belarus received a mission of observers from the OSCE.", {("BLR", "IGOSCE", "0862")}),
+        (
+            "Two hundred Maoist guerrillas in Nepal have been demobilized since the peace deal.",
+            {("NPLREB", None, "0873")},
+        ),
         # stepping up an act named by a noun is doing it
         ("The Azerbaijani army intensified its shelling of the town.", {("AZEMIL", None, "194")}),
         # the speaker's own government is not a target of its accusation

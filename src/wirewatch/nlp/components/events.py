@@ -293,6 +293,8 @@ class EventCoder:
                 country = targets[0].country
                 if country:
                     sources = [self.actors.country_ref(country, "GOV", "implied", 0.6)]
+            if not sources and passive_source == "self":
+                return targets, []  # "the guerrillas were demobilized": they stood down
             return sources, targets
         subject = subject_of(verb)
         if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
