@@ -142,16 +142,16 @@ def phrase_words(phrase: str) -> list[str]:
 # ---------------------------------------------------------------------- helpers
 
 
+# A stem of one to three letters is an abbreviation ("THE_KU" is the University of Kansas,
+# not "the Kuwait government"): it matches only itself.
+MIN_STEM = 4
+
+
 def _phrase(name: str) -> tuple[str, bool]:
     # A trailing underscore means "this exact word"; otherwise the last word is a stem.
-    # A stem of one to three letters is an abbreviation ("THE_KU" is the University of
-    # Kansas, not "the Kuwait government"): it matches only itself.
     name = name.strip()
-    last = phrase_words(name)[-1] if phrase_words(name) else ""
-    return name, not name.endswith("_") and len(last) > MIN_STEM - 1
-
-
-MIN_STEM = 4
+    words = phrase_words(name)
+    return name, not name.endswith("_") and bool(words) and len(words[-1]) >= MIN_STEM
 
 
 def _codes(line: str, origin: str, number: int) -> list[DatedCode]:

@@ -148,8 +148,8 @@ class ActorResolver:
         day: dt.date | None = doc._.ww_published
         matches = self._matches(doc)
         context = self._context_country(doc, matches, day)
-        state = _Resolution(self.actors, day, context)
-        state.matched = {i: m.entries for m in matches for i in range(m.start, m.end)}
+        matched = {i: m.entries for m in matches for i in range(m.start, m.end)}
+        state = _Resolution(self.actors, day, context, matched)
         by_head = self._group_by_head(doc, matches)
         covered = {i for m in matches for i in range(m.start, m.end)}
         ner_people = {
@@ -475,13 +475,11 @@ class ActorResolver:
         return None, "none"
 
     def _country_in(self, doc: Doc, token: Token, state: _Resolution) -> str | None:
-        for entry in self.actors.names.get(token.text, ()):
+        matched = state.matched.get(token.i, ())
+        for entry in (*self.actors.names.get(token.text, ()), *matched):
             if entry.kind in ("country", "capital", "adjective"):
                 return entry.key
-        for entry in state.matched.get(token.i, ()):
-            if entry.kind in ("country", "capital", "adjective"):
-                return entry.key
-        for entry in (*state.matched.get(token.i, ()), *self.actors.words.get(token.lower_, ())):
+        for entry in (*matched, *self.actors.words.get(token.lower_, ())):
             if entry.kind == "coded":
                 ref = self.actors.coded_ref(entry.key, state.day)
                 if ref is not None and ref.country and ref.sector is None:
@@ -543,14 +541,16 @@ class _Seen:
 class _Resolution:
     """What has been resolved so far in one document: mentions and antecedents."""
 
-    def __init__(self, actors: ActorDictionary, day: dt.date | None, context: str | None) -> None:
+    def __init__(
+        self, actors: ActorDictionary, day: dt.date | None, context: str | None, matched: dict[int, list[Entry]]
+    ) -> None:
         self.actors = actors
         self.day = day
         self.context = context
         self.mentions: list[MentionHit] = []
         self.history: list[_Seen] = []
         self.places: list[tuple[Span, str]] = []
-        self.matched: dict[int, list[Entry]] = {}  # dictionary entries matched at each token
+        self.matched = matched  # dictionary entries matched at each token
 
     def add(
         self, doc: Doc, start: int, end: int, head: Token, ref: ActorRef, kind: str, gender: str | None, plural: bool

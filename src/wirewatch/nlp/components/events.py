@@ -20,10 +20,11 @@ from wirewatch.coding.patterns import EventPattern, NounPattern, Patterns, load_
 from wirewatch.coding.tabari import TabariVerb
 from wirewatch.coding.timenorm import value_interval
 from wirewatch.nlp.components.syntax import (
-    CONDITION_MARKS,
     clause_modality,
+    condition_clauses,
     governing_timex,
     mentions_of,
+    place_at,
     subject_of,
 )
 from wirewatch.nlp.extensions import EventHit, MentionHit, StatementHit, anchor_date, mention_at
@@ -42,6 +43,19 @@ EFFORT_NOUNS = {"effort", "efforts", "mission", "operation", "campaign", "drive"
 AIMED_PREPS = {"at", "against", "on", "into", "toward", "towards"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
 SPEECH_LEMMAS = {"say", "tell", "claim", "report", "allege", "announce", "add", "insist"}
+# Acts two sides do together: agreeing, consulting, cooperating, cutting ties, fighting.
+MUTUAL_ROOTS = ("04", "06", "16", "19")
+MUTUAL_CODES = ("030", "031", "036", "050", "057")
+# CAMEO's rejections of the cooperation a refused or failed act would have been.
+REJECTION_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+SITE_NOUNS = {
+    "camp", "shelter", "home", "house", "school", "hospital", "office", "village", "settlement",
+    "mosque", "church", "market", "headquarters", "compound",
+}  # fmt: skip
+# Who counts as a civilian target, and who as a force of the state, for CAMEO's line
+# between armed combat (19) and irregular violence (18) or repression (175).
+CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "HLH", "MED", "HRI", "LAB", "AGR", "BUS", "REL"}
+STATE_FORCES = {"MIL", "COP", "GOV", "SPY"}
 # Nouns that name a protest as a target stand for its participants.
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "unrest", "dissent", "strike"}
 
@@ -343,7 +357,7 @@ class EventCoder:
                 )
             ]
         modality = clause_modality(verb, climb=True)
-        if modality == "hypothetical" and _conditioned(verb):
+        if modality == "hypothetical" and condition_clauses(verb):
             modality = "conditional"  # "may halt its mediation if ...": a condition set, a threat
         if modality == "negated" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
             refusal = REJECTION_OF_ROOT.get(cameo[:2])
@@ -371,13 +385,12 @@ class EventCoder:
             for target in targets or [None]:
                 if target is not None and source.code == target.code and source.id == target.id:
                     continue
-                cameo = _irregular(cameo, source, target)
                 out.append(
                     EventHit(
                         sentence=_sent_index(doc, verb),
                         source=source,
                         target=target,
-                        cameo=cameo,
+                        cameo=_irregular(cameo, source, target),
                         modality=modality,
                         date=date,
                         date_source=date_source,
@@ -470,9 +483,9 @@ class EventCoder:
             if child.dep_ == "prep" and child.lower_ in AIMED_PREPS:
                 # "fired two shells at New Zealand": a place aimed at is the country hit.
                 for obj in child.children:
-                    for span, iso3 in doc._.ww_places or ():
-                        if obj.dep_ == "pobj" and span.start <= obj.i < span.end:
-                            return [self.actors.country_ref(iso3, None, "place", 0.7)]
+                    place = place_at(doc, obj) if obj.dep_ == "pobj" else None
+                    if place is not None:
+                        return [self.actors.country_ref(place[1], None, "place", 0.7)]
         return []
 
     def _participants(self, doc: Doc, token: Token | None) -> list[MentionHit]:
@@ -502,11 +515,12 @@ class EventCoder:
 
     def _place_target(self, doc: Doc, token: Token) -> list[ActorRef]:
         # A visit "to Minsk" is a visit to Belarus's government.
-        for span, iso3 in doc._.ww_places or ():
-            if span.start <= token.i < span.end:
-                is_capital = any(e.kind == "capital" for e in self.actors.names.get(span.text, ()))
-                return [self.actors.country_ref(iso3, "GOV" if is_capital else None, "place", 0.7)]
-        return []
+        place = place_at(doc, token)
+        if place is None:
+            return []
+        span, iso3 = place
+        is_capital = any(e.kind == "capital" for e in self.actors.names.get(span.text, ()))
+        return [self.actors.country_ref(iso3, "GOV" if is_capital else None, "place", 0.7)]
 
     def _location(self, doc: Doc, verb: Token) -> Location | None:
         """Where the event happened: a place after "in"/"at"/"near" in its clause, else the
@@ -591,25 +605,6 @@ def _story_country(doc: Doc) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-# Acts two sides do together: agreeing, consulting, cooperating, cutting ties, fighting.
-MUTUAL_ROOTS = ("04", "06", "16", "19")
-MUTUAL_CODES = ("030", "031", "036", "050", "057")
-
-
-# CAMEO's rejections of the cooperation a refused or failed act would have been.
-REJECTION_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-
-
-SITE_NOUNS = {
-    "camp", "shelter", "home", "house", "school", "hospital", "office", "village", "settlement",
-    "mosque", "church", "market", "headquarters", "compound",
-}  # fmt: skip
-# Who counts as a civilian target, and who as a force of the state, for CAMEO's line
-# between armed combat (19) and irregular violence (18) or repression (175).
-CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "HLH", "MED", "HRI", "LAB", "AGR", "BUS", "REL"}
-STATE_FORCES = {"MIL", "COP", "GOV", "SPY"}
-
-
 def _irregular(cameo: str, source: ActorRef, target: ActorRef | None) -> str:
     """ "militiamen attacked a refugee camp" is irregular violence (180), "police fired on
     demonstrators" repression (175); armed combat (19) is between armed sides."""
@@ -618,13 +613,6 @@ def _irregular(cameo: str, source: ActorRef, target: ActorRef | None) -> str:
     if target.resolved_by.startswith("demonym"):
         return cameo  # "killed three ethnic Albanians in a gunbattle": fighters as often as not
     return "175" if source.sector in STATE_FORCES else "180"
-
-
-def _conditioned(verb: Token) -> bool:
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-        for c in verb.children
-    )
 
 
 def _distinct(refs: list[ActorRef]) -> list[ActorRef]:

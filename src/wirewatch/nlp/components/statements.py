@@ -24,10 +24,12 @@ from wirewatch.nlp.components.syntax import (
     INTENT_HEADS,
     clause_modality,
     clause_span,
+    condition_clauses,
     governing_timex,
     is_negated,
     mention_at,
     mentions_of,
+    place_at,
     subject_of,
 )
 from wirewatch.nlp.extensions import MentionHit, StatementHit, anchor_date, mentions_in
@@ -707,11 +709,11 @@ class StatementExtractor:
         for token in candidates:
             for m in mentions_in(doc, token.left_edge.i, token.right_edge.i + 1):
                 return m.actor
-            for span, iso3 in doc._.ww_places or ():
+            place = place_at(doc, token)
+            if place is not None:
                 # "apologized to Brazil": a country after "to" is read as a place; spoken
                 # to, it is the addressee.
-                if span.start <= token.i < span.end:
-                    return self.actors.country_ref(iso3, None, "place", 0.8)
+                return self.actors.country_ref(place[1], None, "place", 0.8)
         return None
 
     def _targets(self, doc: Doc, hit: StatementHit, verb: Token, spec: SpeechCue | None) -> list[ActorRef]:
@@ -801,12 +803,7 @@ MAX_SPEAKER_WORDS = 12  # "Robert Shrum, a veteran Democratic strategist, said"
 def _without_conditions(content: Span) -> str:
     """The content's words less its conditions: "will boycott the vote unless the president
     agrees to step down" is about a boycott, not about stepping down."""
-    drop = {
-        t.i
-        for c in content.root.children
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-        for t in c.subtree
-    }
+    drop = {t.i for c in condition_clauses(content.root, {"unless", "if"}) for t in c.subtree}
     return " ".join(t.text for t in content if t.i not in drop)
 
 

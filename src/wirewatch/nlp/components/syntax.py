@@ -248,9 +248,8 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
             return "hypothetical"  # "pushing for the US to support the plan": wanted, not done
         if words & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in node.children):
             future = True
-        for child in node.children:
-            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in child.children):
-                conditional = True
+        if condition_clauses(node):
+            conditional = True
         if node.i != verb.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp"):
             break
     if conditional:
@@ -258,6 +257,23 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
     if future:
         return "future"
     return "asserted"
+
+
+def condition_clauses(verb: Token, marks: set[str] = CONDITION_MARKS) -> list[Token]:
+    """The clauses of ``verb`` that set a condition on it ("... if the fighting goes on")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+    ]
+
+
+def place_at(doc: Doc, token: Token) -> tuple[Span, str] | None:
+    """The place name covering ``token`` and its country, where the actor resolver read one."""
+    for span, iso3 in doc._.ww_places or ():
+        if span.start <= token.i < span.end:
+            return span, iso3
+    return None
 
 
 def clause_span(root: Token, exclude: set[int] | None = None) -> Span | None:
