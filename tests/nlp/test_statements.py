@@ -422,3 +422,70 @@ def test_light_verbs_of_speech(run, text, speaker, cue, content):
     (s,) = run(text).statements
     assert (s.speaker.text, s.cue.text) == (speaker, cue)
     assert s.content.text.startswith(content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the name on an earlier noun; the speaker is the name before the adverb
+        (
+            "Speaking to donors, many of them wary of the plan, the party chairman, John Harlow, "
+            "flatly suggested that the tax would never pass.",
+            [("the party chairman", "suggested", "the tax would never pass")],
+        ),
+        # a message put out by someone reports its issuer
+        (
+            "Her office put out a statement saying the ministry cannot process every request.",
+            [("Her office", "saying", "the ministry cannot process")],
+        ),
+        # "asked by X": X asks; without a "by" phrase no one named asks
+        (
+            "Asked by the host to comment on the ruling, the senator said the court had erred.",
+            [("the host", "Asked", "to comment on the ruling"), ("the senator", "said", "the court had erred")],
+        ),
+        (
+            "Asked about the ruling, the senator said the court had erred.",
+            [("the senator", "said", "the court had erred")],
+        ),
+        # "calling for" whose "for" the parser makes a clause's marker
+        (
+            "The former governor is calling for the state to raise its minimum wage.",
+            [("The former governor", "calling for", "the state to raise")],
+        ),
+        # a cue after a quote that has a clause of its own reports that clause
+        (
+            "“We never spoke about money.” Ortiz also told the newspaper he would vote for the mayor.",
+            [("Ortiz", "told", "he would vote for the mayor")],
+        ),
+        # a second cue joined to the first is a second statement, not more content
+        (
+            "She said the new rules had hurt farmers and said that the ministry would review them.",
+            [("She", "said", "the new rules had hurt farmers"), ("She", "said", "the ministry would review them")],
+        ),
+        (
+            "The mayor dismissed the complaints about the budget, saying that the city had no money left.",
+            [
+                ("The mayor", "dismissed", "the complaints about the budget"),
+                ("The mayor", "saying", "the city had no money left"),
+            ],
+        ),
+        # what the speaker says they would do is their statement's content, not a second one
+        ("The mayor said he would welcome the decision.", [("The mayor", "said", "he would welcome the decision")]),
+    ],
+)
+def test_speakers_and_contents_the_parse_obscures(run, text, expected):
+    found = [(s.speaker.text if s.speaker else None, s.cue.text, s.content.text) for s in run(text).statements]
+    assert [(a, b) for a, b, _ in found] == [(a, b) for a, b, _ in expected]
+    for (_, _, content), (_, _, start) in zip(found, expected, strict=True):
+        assert content.startswith(start)
+    if text.startswith(("She said", "The mayor dismissed")):
+        first = found[0][2]
+        assert " said" not in first and "saying" not in first
+
+
+@pytest.mark.model
+def test_an_accusation_by_someones_critics_is_aimed_at_them(run):
+    (s,) = run("Lukashenko's critics say the count was falsified.", dt.date(2020, 9, 1)).statements
+    assert s.speech_act.cameo.startswith("11")
+    assert [t.code for t in s.targets] == ["BLRGOV"]

@@ -336,6 +336,10 @@ class StatementExtractor:
                 break
             spec = self._cue_for(token)
             if spec is not None and token.idx >= quote.close_char:
+                if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                    # "“This is all me.” Pate also told the paper he'd back her": a cue with a
+                    # clause of its own reports that clause, not the quote before it.
+                    return None
                 return token, spec
         return None
 
@@ -368,6 +372,7 @@ class StatementExtractor:
             content = self._content(doc, verb, spec)
         if content is None:
             return None
+        content = self._before_next_statement(doc, verb, content)
         if spec.clause_subject and not any(c.dep_ in ("nsubj", "nsubjpass") for c in content.root.children):
             return None
         speaker, speaker_span = self._speaker(doc, verb)
@@ -397,6 +402,28 @@ class StatementExtractor:
         )
         hit.targets = self._targets(doc, hit, verb, spec)
         return hit
+
+    def _before_next_statement(self, doc: Doc, verb: Token, content: Span) -> Span:
+        """What was said, up to a second statement joined to it.
+
+        "He said the attacks helped him and said that ...", "dismissed the critique, saying
+        ...", "supporters said he made a good case, while other voters said ...": the second
+        cue is a statement of its own, not part of the first one's content.
+        """
+        for token in content[1:]:
+            if token.i <= verb.i or token.pos_ != "VERB" or token.dep_ not in ("conj", "advcl"):
+                continue
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            contrast = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children)
+            if own_subject and not contrast:
+                continue
+            if self._cue_for(token) is None:
+                continue
+            end = token.left_edge.i
+            while end > content.start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "mark")):
+                end -= 1
+            return doc[content.start : end]
+        return content
 
     def _according_to(self, doc: Doc, token: Token) -> StatementHit | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -458,6 +485,11 @@ class StatementExtractor:
             # "referring to X", "talked about X": the object of the particle.
             prep = next((c for c in verb.children if c.lower_ == spec.particle), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            mark = next((m for m in _marked_clauses(verb) if m.lower_ == spec.particle), None)
+            if obj is None and mark is not None:
+                # "is calling for the United States to step up ...": the particle opens a clause.
+                clause = mark.head
+                return doc[mark.i + 1 : clause.right_edge.i + 1]
         if spec.content == "object":
             if obj is None:
                 clause = _clause_child(verb)
@@ -625,6 +657,7 @@ class StatementExtractor:
         if not specs or token.pos_ not in ("VERB", "AUX"):
             return None
         particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "pcomp") or c.pos_ == "ADP"}
+        particles |= {m.lower_ for m in _marked_clauses(token)}  # "calling for the US to step up"
         nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
         best = None
         for spec in specs:
@@ -635,7 +668,9 @@ class StatementExtractor:
         return best
 
     def _speaker(self, doc: Doc, verb: Token) -> tuple[MentionHit | None, Span | None]:
-        if verb.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        if verb.pos_ == "VERB" and (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _passive_participle(verb)
+        ):
             # "Trump is expected to unveil ...", "Blumenthal was asked ...": the subject of a
             # passive cue is spoken to or about; the speaker, if named, is the "by" phrase.
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -655,16 +690,21 @@ class StatementExtractor:
                 return left, left.span
             if left is None and before.ent_type_ == "PERSON" and before.i < verb.i - 1:
                 return None, _noun_phrase(before)  # "Gov. John Kasich (R-OH), said"
-        subject = subject_of(verb)
+        subject = _issuer(verb) or _nearest_subject(verb) or subject_of(verb)
         if subject is None:
             return None, None
         mention = mention_at(doc, subject)
-        if mention is None and verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "xcomp"):
-            # "who say the vote was rigged and want him to quit": a stance verb joined to a
-            # reported clause shares the speaker of the reporting verb, not the clause's
-            # subject ("the vote" wants nothing).
+        if (
+            verb.dep_ == "conj"
+            and verb.head.dep_ in ("ccomp", "xcomp")
+            and not own_subject
+            and (mention is None or self._cue_for(verb.head.head) is not None)
+        ):
+            # "who say the vote was rigged and want him to quit", "He said the attacks
+            # helped and said that ...": a cue joined to a reported clause shares the speaker
+            # of the reporting verb, not the clause's subject ("the vote" wants nothing).
             above = subject_of(verb.head.head)
-            if above is not None and mention_at(doc, above) is not None:
+            if above is not None:
                 subject, mention = above, mention_at(doc, above)
         relative = next(
             (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")),
@@ -745,6 +785,12 @@ class StatementExtractor:
                     continue
                 if all(not _same_actor(ref, f) for f in found):
                     found.append(ref)
+        if not found and hit.cameo[:2] in ("11", "12"):
+            # "his opponents, who say the vote was rigged": an accusation or rejection that
+            # names no one is aimed at those the speakers oppose.
+            opposed = _opposed_by(doc, verb)
+            if opposed is not None and (speaker is None or not _same_actor(opposed, speaker)):
+                found.append(opposed)
         return found
 
     def _expand(self, ref: ActorRef) -> list[ActorRef]:
@@ -786,15 +832,86 @@ DENIABLE_CLAIMS = {
 
 
 def _left_of_aside(doc: Doc, i: int) -> int:
-    """The token before ``i``, past a comma and a parenthesis: "Gov. John Kasich (R-OH), said"."""
+    """The token before ``i``, past commas, the verb's own adverbs and a parenthesis:
+    "Gov. John Kasich (R-OH), said", "the campaign chief, Paul Manafort, bluntly suggested"."""
     j = i - 1
-    while j > 0 and doc[j].text == ",":
+    while j > 0 and (doc[j].text == "," or (doc[j].dep_ == "advmod" and doc[j].head.i == i)):
         j -= 1
     if j > 0 and doc[j].text == ")":
         while j > 0 and doc[j].text != "(":
             j -= 1
         j -= 1
     return max(j, 0)
+
+
+# Nouns for a message someone puts out: "his office issued a statement saying ..." is the
+# office's statement.
+MESSAGE_NOUNS = frozenset(
+    {
+        "statement",
+        "letter",
+        "release",
+        "message",
+        "note",
+        "email",
+        "e-mail",
+        "tweet",
+        "post",
+        "memo",
+        "video",
+        "ad",
+        "advertisement",
+        "communique",
+        "declaration",
+        "report",
+    }
+)
+
+
+def _issuer(verb: Token) -> Token | None:
+    """The subject of "issued a statement saying ...", "sent a letter warning ...": who put
+    out the message that the participle reports."""
+    message = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or message.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    if message.dep_ not in ("dobj", "obj") or message.head.pos_ != "VERB":
+        return None
+    return subject_of(message.head)
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """Of two subjects the parser gives one verb ("Sirius XM Vice President for news Dave
+    Gorab called"), the one next to the verb: the first is part of a long title."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return subjects[-1] if len(subjects) > 1 else None
+
+
+OPPONENT_NOUNS = frozenset({"opponent", "critic", "rival", "detractor", "adversary", "enemy", "foe"})
+
+
+def _opposed_by(doc: Doc, verb: Token) -> ActorRef | None:
+    """Whom a speaker named as someone's opponents opposes: "his critics say ..." -> him."""
+    noun = verb.head if verb.dep_ == "relcl" else subject_of(verb)
+    if noun is None or noun.lemma_.lower() not in OPPONENT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    mention = mention_at(doc, owner) if owner is not None else None
+    return mention.actor if mention is not None else None
+
+
+def _marked_clauses(verb: Token) -> list[Token]:
+    """The "for" of "calling for X to do Y" when the parser makes it a clause's marker."""
+    return [m for c in verb.children if c.dep_ == "advcl" and c.i > verb.i for m in c.children if m.dep_ == "mark"]
+
+
+def _passive_participle(verb: Token) -> bool:
+    """ "Asked by Stephanopoulos to respond, Carson said ...": a past participle opening a
+    clause of its own is passive; the one who asked is the "by" phrase, not the main subject."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children)
+    )
 
 
 MAX_SPEAKER_WORDS = 12  # "Robert Shrum, a veteran Democratic strategist, said"
@@ -918,11 +1035,13 @@ def _subject_before_colon(doc: Doc, colon: Token) -> tuple[MentionHit | None, Sp
 
 
 def _drop_nested_stances(statements: list[StatementHit]) -> list[StatementHit]:
-    """Drop a stance ("think", "support", "want") that is part of another statement's content.
+    """Drop a stance ("think", "support", "want") that is part of another statement's content,
+    and any statement inside it that names no speaker of its own.
 
-    "Trump said he would support the ban": what Trump supports is what Trump said, one
-    statement. A reporting verb inside reported content stays ("King said Petraeus told
-    them ..."): it names a second speaker.
+    "Trump said he would support the ban", "the mayor said he would welcome the decision":
+    what the speaker supports or welcomes is what they said, one statement. A reporting verb
+    with a named speaker stays ("King said Petraeus told them ...", "Putin urged Lukashenko
+    to hold talks, the Kremlin said"): it reports a second act of speech.
     """
     kept = []
     for hit in statements:
@@ -938,10 +1057,21 @@ def _drop_nested_stances(statements: list[StatementHit]) -> list[StatementHit]:
             and not _another_named_speaker(hit, other)
             for other in statements
         )
-        if inside and verb.lemma_.lower() in STANCE_LEMMAS:
+        if inside and (verb.lemma_.lower() in STANCE_LEMMAS or not _named(hit.speaker)):
             continue
         kept.append(hit)
     return kept
+
+
+def _named(speaker: MentionHit | None) -> bool:
+    """A speaker the text names: not a pronoun, and known to the dictionaries."""
+    return (
+        speaker is not None
+        and speaker.actor is not None
+        and speaker.kind != "pronoun"
+        and speaker.head.pos_ != "PRON"
+        and speaker.head.lower_ not in ("who", "which", "that")
+    )
 
 
 def _another_named_speaker(inner: StatementHit, outer: StatementHit) -> bool:
@@ -1021,7 +1151,7 @@ def _noun_phrase(token: Token) -> Span:
 
 def _cue_span(doc: Doc, verb: Token, spec: SpeechCue | None) -> Span:
     if spec is not None and spec.particle:
-        for child in verb.children:
+        for child in [*verb.children, *_marked_clauses(verb)]:
             if child.lower_ == spec.particle and child.i == verb.i + 1:
                 return doc[verb.i : child.i + 1]
     return doc[verb.i : verb.i + 1]
