@@ -489,3 +489,87 @@ def test_an_accusation_by_someones_critics_is_aimed_at_them(run):
     (s,) = run("Lukashenko's critics say the count was falsified.", dt.date(2020, 9, 1)).statements
     assert s.speech_act.cameo.startswith("11")
     assert [t.code for t in s.targets] == ["BLRGOV"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a comma has the subject of its clause, not the noun before it
+        (
+            "The former envoy urged voters to back Maria Lopez, saying the country needed a steady hand.",
+            [("The former envoy", "urged"), ("The former envoy", "saying")],
+        ),
+        # of two subjects the parser gives a verb, the one next to it: a dateline is no speaker
+        (
+            "Madrid (WDW) – Socialist leader Carmen Ruiz has attacked the budget plan, "
+            "saying that it would hurt pensioners.",
+            [("Carmen Ruiz", "saying")],
+        ),
+        # speaking about something, and particles of more than one word
+        ("She opened up about her struggle with the disease.", [("She", "opened up about")]),
+        ("The minister lashed out at the opposition over the strike.", [("The minister", "lashed out at")]),
+        ("The mayor weighed in on the dispute over the stadium.", [("The mayor", "weighed in on")]),
+        ("The senator has spoken about the plight of the farmers.", [("The senator", "spoken about")]),
+        # a transcript's speaker label, also where the parser ends a sentence at the label
+        ("TAPPER: Do you think the senator will win the primary?", [("TAPPER", ":")]),
+        (
+            "Can the governor heal the country?  HALVORSEN: Well, the whole nation needs to work together.",
+            [("HALVORSEN", ":")],
+        ),
+    ],
+)
+def test_participles_particles_and_labels(run, text, expected):
+    found = [(s.speaker.text if s.speaker else None, s.cue.text) for s in run(text).statements]
+    assert [(a.split()[-2:], b) for a, b in found] == [(a.split()[-2:], b) for a, b in expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will speak on Tuesday.",  # when, not what about
+        "UPDATE: The website removed the listing on Friday.",  # an editor's label
+        "Editor’s Note: The following is an excerpt from a new book.",
+        "Hillary Clinton: 1,769.",  # a tally
+        "FIX IS IN: Moderators ignore the scandal.",  # a headline with a verb before the colon
+    ],
+)
+def test_no_statement_from_labels_tallies_or_dates(run, text):
+    assert not run(text).statements
+
+
+@pytest.mark.model
+def test_it_in_a_persons_statement_is_not_the_person(run):
+    text = "Socialist leader Carmen Ruiz attacked the budget plan, saying that it would hurt pensioners."
+    (saying,) = [s for s in run(text).statements if s.cue.text == "saying"]
+    assert not saying.speech_act.cameo.startswith("03")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # "as X reported, ...": what was reported is the main clause
+        (
+            "As the Daily Ledger reported today, the inspector general issued subpoenas to the charity.",
+            "Daily Ledger",
+            "reported",
+            "the inspector general issued subpoenas",
+        ),
+        # a name before a speech noun owns it
+        (
+            "The senator seized on a Washington Post report that the company had lost millions in 1995.",
+            "Washington Post",
+            "report",
+            "the company had lost millions",
+        ),
+        ("A Kremlin statement on the talks was released on Monday.", "Kremlin", "statement", "on the talks"),
+        # verbs that report by their object as well as by a clause
+        ("The governor is stressing the need to repair the bridges.", "The governor", "stressing", "the need to"),
+        ("The mayor did not mention the governor by name.", "The mayor", "mention", "the governor"),
+    ],
+)
+def test_reports_as_clauses_owned_nouns_and_objects(run, text, speaker, cue, content):
+    found = [(s.speaker.text if s.speaker else None, s.cue.text, s.content.text) for s in run(text).statements]
+    assert any(sp and sp.endswith(speaker) and c == cue and co.startswith(content) for sp, c, co in found), found

@@ -87,6 +87,29 @@ SPEAKING_KINDS = {"person", "agent", "organization", "group", "government", "cou
 SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "our", "my", "its"}
 # Headline sources that are not names: "Poll: ...", "Report: ...".
+# Labels an editor puts before a colon ("UPDATE: ...", "Editor's Note: ..."): nobody speaks.
+EDITORIAL_LABELS = frozenset(
+    {
+        "update",
+        "updated",
+        "correction",
+        "clarification",
+        "previously",
+        "note",
+        "related",
+        "watch",
+        "read",
+        "listen",
+        "breaking",
+        "exclusive",
+        "developing",
+        "abstract",
+        "text",
+        "video",
+        "photos",
+        "total",
+    }
+)
 HEADLINE_SOURCES = {
     "poll",
     "polls",
@@ -280,16 +303,29 @@ class StatementExtractor:
         """ "Lukashenko: no new elections": a name, a colon, then what the named said."""
         taken = {(h.sentence) for h in found}
         out = []
-        for index, sent in enumerate(doc.sents):
+        sentences = list(doc.sents)
+        for index, sent in enumerate(sentences):
             if index in taken:
                 continue
             start = sent.start
             while start < sent.end and (doc[start].is_punct or doc[start].is_space or doc[start].is_quote):
                 start += 1  # '"PENCE: Well, ...' in a quoted transcript
             colon = next((t for t in doc[start : min(sent.end, start + 8)] if t.text == ":"), None)
-            if colon is None or colon.i == start or colon.i + 3 >= sent.end:
+            if colon is None or colon.i == start:
+                continue
+            end = sent.end
+            if colon.i + 3 >= end and index + 1 < len(sentences) and index + 1 not in taken:
+                # "FALLIN: | Well, I think ...": the parser ends a sentence at the label.
+                following = sentences[index + 1]
+                if all(t.is_space and "\n" not in t.text for t in doc[colon.i + 1 : following.start]):
+                    end = following.end
+            if colon.i + 3 >= end:
                 continue
             name = doc[start : colon.i]
+            if name[-1].lower_ in EDITORIAL_LABELS or any(t.pos_ in ("VERB", "AUX") for t in name):
+                continue  # "UPDATE: ...", "FIX IS IN: ...": a label or a headline, not a speaker
+            if not any(t.is_alpha for t in doc[colon.i + 1 : end]):
+                continue  # "Clinton: 1,769": a tally, not words
             mention = mention_at(doc, name.root)
             covered = mention is not None and mention.span.start <= name.start and mention.span.end >= name.end
             named = covered or (
@@ -306,7 +342,7 @@ class StatementExtractor:
             source_word = len(name) == 1 and name[0].lower_ in HEADLINE_SOURCES
             if not (named or source_word):
                 continue
-            content = doc[colon.i + 1 : sent.end]
+            content = doc[colon.i + 1 : end]
             while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
                 content = content[:-1]
             speaker = mention_at(doc, name.root)
@@ -475,6 +511,9 @@ class StatementExtractor:
                     while len(left) > 1 and (left[-1].is_punct or left[-1].is_space):
                         left = left[:-1]
                     return left if len(left) > 1 else None
+                if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+                    # "As the Post reported, the inspector issued subpoenas": the main clause.
+                    return clause_span(verb.head, exclude={t.i for t in verb.subtree})
                 return None
             return clause_span(clause)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -483,8 +522,11 @@ class StatementExtractor:
             obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if obj is None and spec.particle:
             # "referring to X", "talked about X": the object of the particle.
-            prep = next((c for c in verb.children if c.lower_ == spec.particle), None)
+            last = spec.particle.split()[-1]
+            prep = next((c for c in verb.children if c.lower_ == last), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                return None  # "will speak on Tuesday": when, not what about
             mark = next((m for m in _marked_clauses(verb) if m.lower_ == spec.particle), None)
             if obj is None and mark is not None:
                 # "is calling for the United States to step up ...": the particle opens a clause.
@@ -577,6 +619,22 @@ class StatementExtractor:
         if owner is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        named_span = None
+        if owner is None:
+            # "a New York Times report that ...", "a Kremlin statement on ...": a name before it.
+            named = [
+                c
+                for c in noun.children
+                if c.dep_ == "compound"
+                and c.i < noun.i
+                and (
+                    ((m := mention_at(doc, c)) is not None and m.kind in SPEAKING_KINDS)
+                    or c.ent_type_ in ("ORG", "PERSON")
+                )
+            ]
+            if named:
+                owner = named[-1]
+                named_span = doc[owner.left_edge.i : owner.i + 1]
         if owner is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in SPEECH_LIGHT_VERBS:
             # "the Security Council issued an ultimatum to ...", "voiced concern over ...":
             # whoever issues, makes or voices it said it.
@@ -584,7 +642,7 @@ class StatementExtractor:
         if owner is None:
             return None
         speaker = mention_at(doc, owner)
-        if speaker is None or owner.pos_ == "PRON" or owner.lower_ in POSSESSIVE_PRONOUNS:
+        if (speaker is None and named_span is None) or owner.pos_ == "PRON" or owner.lower_ in POSSESSIVE_PRONOUNS:
             # "urged him to keep his promise of reform": whose promise a possessive pronoun
             # means is too often someone other than the nearest name to guess.
             return None
@@ -602,9 +660,16 @@ class StatementExtractor:
                 content = clause_span(child)
             if content is not None:
                 break
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if content is None and after is not None and after.lower_ == "that" and after.dep_ == "mark":
+            # "seized on a Post report that the company had lost millions": the parser hangs
+            # the clause on the verb; it follows the noun, and it is what the report said.
+            content = clause_span(after.head)
         if content is None:
             return None
-        speaker_span = speaker.span
+        if named_span is not None and speaker is not None:
+            speaker = MentionHit(named_span, owner, speaker.actor, speaker.kind)  # "Kremlin", not "Kremlin statement"
+        speaker_span = named_span if named_span is not None else speaker.span
         cameo = self.patterns.refine(cameo, content.text)
         hit = StatementHit(
             sentence=_sentence_index(doc, noun.idx),
@@ -663,8 +728,8 @@ class StatementExtractor:
         for spec in specs:
             if spec.particle is None:
                 best = best or spec
-            elif spec.particle in particles or spec.particle == nxt:
-                return spec
+            elif all(w in particles for w in spec.particle.split()) or spec.particle == nxt:
+                return spec  # "call on", "weigh in on", "lashed out at"
         return best
 
     def _speaker(self, doc: Doc, verb: Token) -> tuple[MentionHit | None, Span | None]:
@@ -680,19 +745,23 @@ class StatementExtractor:
             mention = mention_at(doc, by)
             return (mention, mention.span) if mention is not None else (None, _noun_phrase(by))
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        if not own_subject and verb.i > 0:
+        if not own_subject and verb.i > 0 and verb.tag_ != "VBG":
             # "... which veteran incumbent Alexander Lukashenko said he won": when the parse
             # gives the verb no subject of its own, a person or group named right before it
-            # is its speaker more often than a subject inherited from far away.
+            # is its speaker more often than a subject inherited from far away. A participle
+            # ("urged women to vote for Clinton, saying ...") has the subject of its clause.
             before = doc[_left_of_aside(doc, verb.i)]
             left = mention_at(doc, before)
             if left is not None and left.kind in ("person", "agent", "organization"):
                 return left, left.span
             if left is None and before.ent_type_ == "PERSON" and before.i < verb.i - 1:
                 return None, _noun_phrase(before)  # "Gov. John Kasich (R-OH), said"
-        subject = _issuer(verb) or _nearest_subject(verb) or subject_of(verb)
+        subject = _issuer(verb) or subject_of(verb)
         if subject is None:
             return None, None
+        person = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if person is not None and subject.ent_type_ in ("GPE", "LOC"):
+            subject = person  # "Madrid (WDW) - Socialist leader Carmen Ruiz has attacked": a dateline is no speaker
         mention = mention_at(doc, subject)
         if (
             verb.dep_ == "conj"
@@ -877,13 +946,6 @@ def _issuer(verb: Token) -> Token | None:
     if message.dep_ not in ("dobj", "obj") or message.head.pos_ != "VERB":
         return None
     return subject_of(message.head)
-
-
-def _nearest_subject(verb: Token) -> Token | None:
-    """Of two subjects the parser gives one verb ("Sirius XM Vice President for news Dave
-    Gorab called"), the one next to the verb: the first is part of a long title."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    return subjects[-1] if len(subjects) > 1 else None
 
 
 OPPONENT_NOUNS = frozenset({"opponent", "critic", "rival", "detractor", "adversary", "enemy", "foe"})
@@ -1151,9 +1213,10 @@ def _noun_phrase(token: Token) -> Span:
 
 def _cue_span(doc: Doc, verb: Token, spec: SpeechCue | None) -> Span:
     if spec is not None and spec.particle:
+        words = spec.particle.split()
         for child in [*verb.children, *_marked_clauses(verb)]:
-            if child.lower_ == spec.particle and child.i == verb.i + 1:
-                return doc[verb.i : child.i + 1]
+            if child.lower_ == words[-1] and child.i == verb.i + len(words):
+                return doc[verb.i : child.i + 1]  # "called on", "lashed out at"
     return doc[verb.i : verb.i + 1]
 
 
@@ -1170,11 +1233,15 @@ def _self_future(doc: Doc, root: Token, speaker: MentionHit | None) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children):
         return False  # "did not say whether Putin would attend" asks, it does not promise
+    # "Ruiz said it would hurt pensioners": "it" is never a person speaking of herself.
+    person = speaker.kind == "person" or speaker.head.ent_type_ == "PERSON"
+    if subject.lower_ == "it" and person:
+        return False
     mention = mention_at(doc, subject)
     if mention is None:
         # "the government made it clear it will not lift the ban": an unresolved pronoun
-        # subject of what a speaker says is the speaker.
-        return subject.lower_ in ("it", "they", "we", "he", "she", "i")
+        # subject of what a speaker says is the speaker, if it can stand for them.
+        return subject.lower_ in ("it", "they", "we") or (person and subject.lower_ in ("he", "she", "i"))
     a, b = mention.actor, speaker.actor
     if a.sector is None and a.country and a.country == b.country and b.sector == "GOV":
         return True  # "Putin said Russia would support the plan": a government speaks for its country

@@ -113,11 +113,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """
     if depth > 6:
         return None
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj":
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj"]
+    if subjects:
+        # Of two subjects the parser gives one verb ("Washington (AFP) - Clinton has taken",
+        # "Acme Radio Vice President for news Dave Gorab called"), the one next to the verb.
+        before = [c for c in subjects if c.i < verb.i]
+        child = before[-1] if before else subjects[0]
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if verb.dep_ == "relcl":
         return None
     head = verb.head
