@@ -533,6 +533,9 @@ def test_participles_particles_and_labels(run, text, expected):
         "Editor’s Note: The following is an excerpt from a new book.",
         "Hillary Clinton: 1,769.",  # a tally
         "FIX IS IN: Moderators ignore the scandal.",  # a headline with a verb before the colon
+        "Q: Have you talked to her since the debate?",  # an interview's turn, its speaker unnamed
+        "The race tightened.\nRubio: Finish second.\nThe senator is following a strategy.",  # a section heading
+        "The list follows.\nIowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.",  # a list of names
     ],
 )
 def test_no_statement_from_labels_tallies_or_dates(run, text):
@@ -568,8 +571,32 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
         # verbs that report by their object as well as by a clause
         ("The governor is stressing the need to repair the bridges.", "The governor", "stressing", "the need to"),
         ("The mayor did not mention the governor by name.", "The mayor", "mention", "the governor"),
+        # a question word opens what was (not) said
+        ("Lawmakers have not said when they would take up the bill.", "Lawmakers", "said", "when they would"),
+        # the subject of "went so far as to say"
+        (
+            "The columnist Ruth Adler went so far as to say: ''The network as we know it is over.''",
+            "The columnist",
+            "say",
+            "The network as we know it",
+        ),
+        # of two clauses the parser hangs on the cue, the one after it
+        (
+            "On the senator's assertion there are generals who agree with him, the analyst said he disagrees.",
+            "the analyst",
+            "said",
+            "he disagrees",
+        ),
     ],
 )
-def test_reports_as_clauses_owned_nouns_and_objects(run, text, speaker, cue, content):
+def test_reports_the_parse_obscures(run, text, speaker, cue, content):
     found = [(s.speaker.text if s.speaker else None, s.cue.text, s.content.text) for s in run(text).statements]
     assert any(sp and sp.endswith(speaker) and c == cue and co.startswith(content) for sp, c, co in found), found
+
+
+@pytest.mark.model
+def test_the_one_spoken_to_before_a_colon_is_not_the_speaker(run):
+    text = 'Senator Mitch McConnell delivered a blunt message to Trump: "It is time to stop attacking people."'
+    (s,) = run(text).statements
+    assert s.speaker.text == "Senator Mitch McConnell"
+    assert s.content.text.startswith("It is time")

@@ -304,6 +304,8 @@ class StatementExtractor:
         taken = {(h.sentence) for h in found}
         out = []
         sentences = list(doc.sents)
+        line_end = doc.text.find("\n")
+        headline_end = len(doc.text) if line_end < 0 else line_end
         for index, sent in enumerate(sentences):
             if index in taken:
                 continue
@@ -324,8 +326,17 @@ class StatementExtractor:
             name = doc[start : colon.i]
             if name[-1].lower_ in EDITORIAL_LABELS or any(t.pos_ in ("VERB", "AUX") for t in name):
                 continue  # "UPDATE: ...", "FIX IS IN: ...": a label or a headline, not a speaker
-            if not any(t.is_alpha for t in doc[colon.i + 1 : end]):
+            if len(name) == 1 and len(name[0]) == 1:
+                continue  # "Q: ...", "A: ...": an interview's turns, whose speakers are not named
+            said = doc[colon.i + 1 : end]
+            if not any(t.is_alpha for t in said):
                 continue  # "Clinton: 1,769": a tally, not words
+            verbless = not any(t.pos_ in ("VERB", "AUX") for t in said)
+            if verbless and (colon.idx > headline_end or sum(t.text == "," for t in said) >= 2):
+                # "Rubio: Finish second." over a section, "Iowa: Tim Albrecht, Brad Anderson,
+                # ...": a heading or a list. A headline may be verbless ("Lukashenko: no new
+                # elections"); a speaker's words in the body are a sentence.
+                continue
             mention = mention_at(doc, name.root)
             covered = mention is not None and mention.span.start <= name.start and mention.span.end >= name.end
             named = covered or (
@@ -654,6 +665,8 @@ class StatementExtractor:
                 a.lower_ in ("to", "that") and a.dep_ in ("aux", "mark") for a in child.children
             ):
                 content = clause_span(child)
+            elif child.dep_ in ("acl", "ccomp") and any(a.dep_ in ("nsubj", "expl") for a in child.children):
+                content = clause_span(child)  # "Trump's assertion there are generals who agree"
             elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "to", "against", "about", "that", "over"):
                 if child.lower_ == "of" and mention_at(doc, next(iter(child.children), child)) is not None:
                     continue  # "the support of Russia": the owner, not the content
@@ -1062,6 +1075,11 @@ def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit | None, Spa
     if colon is None or colon.start == 0:
         return None
     mention = mention_at(doc, doc[colon.start - 1])
+    head = mention.head if mention is not None else None
+    if head is not None and (head.dep_ == "dative" or (head.dep_ == "pobj" and head.head.lower_ in ("to", "for"))):
+        # "delivered a blunt message to Trump: "..."": the one spoken to; the speaker is the
+        # clause's subject.
+        return _subject_before_colon(doc, doc[colon.start])
     if mention is None or mention.kind not in ("person", "organization") or mention.span.end != colon.start:
         # "... - Mark Blumenthal and Jon Cohen: "Although ..."": names NER knows, if not the
         # actor dictionaries.
@@ -1174,9 +1192,11 @@ def _rejected_proposals(statements: list[StatementHit]) -> None:
 
 def _clause_child(verb: Token) -> Token | None:
     for dep in ("ccomp", "xcomp"):
-        for child in verb.children:
-            if child.dep_ == dep:
-                return child
+        clauses = [c for c in verb.children if c.dep_ == dep]
+        if clauses:
+            # Of two clauses, the one after the verb: "On his claim there are ..., the
+            # analyst said he disagrees" reports "he disagrees".
+            return next((c for c in clauses if c.i > verb.i), clauses[0])
     # "called on X to resolve ...": the infinitive hangs under the particle's object.
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "dobj", "pcomp"):
@@ -1188,6 +1208,8 @@ def _clause_child(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ == "that" for a in child.children):
             return child
+        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ in WH_WORDS:
+            return child  # "have not said when they would take up the bill"
     if verb.lemma_.lower() in INTENT_HEADS:
         # "have sworn to fight until ...": an infinitive the parser hung as a clause of
         # purpose, right after a verb of promising, is what was promised.
@@ -1195,6 +1217,9 @@ def _clause_child(verb: Token) -> Token | None:
         if nxt is not None and any(a.lower_ == "to" and a.dep_ == "aux" for a in nxt.children):
             return nxt
     return None
+
+
+WH_WORDS = frozenset({"when", "whether", "how", "why", "where", "what", "who", "which"})
 
 
 def _noun_phrase(token: Token) -> Span:

@@ -127,7 +127,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if head.i == verb.i:
         return None
-    if verb.dep_ == "conj":
+    if verb.dep_ == "conj" or (verb.pos_ == "ADV" and verb.dep_ == "advmod"):
+        # "he called ... and urged ...", "went so far as to say": the verb above's subject.
         return subject_of(head, depth + 1)
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and _is_infinitive(verb):
         if head.lemma_ in OBJECT_CONTROL:
