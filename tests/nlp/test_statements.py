@@ -536,6 +536,8 @@ def test_participles_particles_and_labels(run, text, expected):
         "Q: Have you talked to her since the debate?",  # an interview's turn, its speaker unnamed
         "The race tightened.\nRubio: Finish second.\nThe senator is following a strategy.",  # a section heading
         "The list follows.\nIowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.",  # a list of names
+        "The senator backed down from his threat.",  # a particle the lexicon does not list: another verb
+        "He tweeted when the governor ended the debate.",  # when, not what
     ],
 )
 def test_no_statement_from_labels_tallies_or_dates(run, text):
@@ -571,6 +573,36 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
         # verbs that report by their object as well as by a clause
         ("The governor is stressing the need to repair the bridges.", "The governor", "stressing", "the need to"),
         ("The mayor did not mention the governor by name.", "The mayor", "mention", "the governor"),
+        # a message put out reports its sender, however the parser hangs it
+        (
+            "Her campaign quickly blasted out an email to supporters stating that the speaker had joined the critics.",
+            "Her campaign",
+            "stating",
+            "the speaker had joined",
+        ),
+        (
+            "The magazine shot back in an article stating that the city was the billionaire capital.",
+            "The magazine",
+            "stating",
+            "the city was",
+        ),
+        # a quoted title after the cue is not the speaker
+        (
+            "“We will fight for our troops,” Flynn, a retired general, said on the morning show “Fox and Friends.”",
+            "Flynn",
+            "said",
+            "We will fight",
+        ),
+        # the speaker inside a relative clause, not its pronoun
+        ("She handed over the emails, which she said represented all her work.", "she", "said", "represented"),
+        # a participle set off by a comma tells of the clause's subject
+        (
+            "The party chairman called for a voice vote, and then a visual vote, "
+            "declaring that the request was denied.",
+            "The party chairman",
+            "declaring",
+            "the request was denied",
+        ),
         # a question word opens what was (not) said
         ("Lawmakers have not said when they would take up the bill.", "Lawmakers", "said", "when they would"),
         # the subject of "went so far as to say"

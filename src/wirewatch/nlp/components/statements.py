@@ -260,9 +260,13 @@ class StatementExtractor:
         if cue_token is not None:
             cue, spec = cue_token
             speaker, speaker_span = self._speaker(doc, cue)
-            if speaker_span is not None and quote.open_char <= speaker_span.start_char < quote.close_char:
+            if speaker_span is not None and (
+                quote.open_char <= speaker_span.start_char < quote.close_char
+                or doc.text[speaker_span.start_char - 1 : speaker_span.start_char] in ('"', "“", "‘", "'")
+            ):
                 # ""Underestimation of Cruz," Shrum said": the parser took a word of the
-                # quote for the subject; a speaker is never inside his own quote.
+                # quote for the subject; a speaker is never inside his own quote, nor is a
+                # quoted title (""...," Flynn said on "Fox and Friends."").
                 speaker, speaker_span = None, None
             if speaker is None and speaker_span is None:
                 if cue.idx > quote.close_char:
@@ -743,6 +747,8 @@ class StatementExtractor:
                 best = best or spec
             elif all(w in particles for w in spec.particle.split()) or spec.particle == nxt:
                 return spec  # "call on", "weigh in on", "lashed out at"
+        if any(c.dep_ == "prt" for c in token.children) and token.lemma_.lower() not in ("speak", "say"):
+            return None  # "blasted out an email", "backed down", "called off": another verb
         return best
 
     def _speaker(self, doc: Doc, verb: Token) -> tuple[MentionHit | None, Span | None]:
@@ -792,6 +798,8 @@ class StatementExtractor:
             (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")),
             None,
         )
+        if relative is not None and subject.i != verb.head.i:
+            relative = None  # "the emails, which she said represented ...": "she" said it
         if relative is not None and verb.dep_ == "relcl":
             # "his opponents, who say ...": the relative pronoun is the speaker's mention in
             # the text; the actor is its antecedent's. "levels that will not support ...":
@@ -946,16 +954,33 @@ MESSAGE_NOUNS = frozenset(
         "communique",
         "declaration",
         "report",
+        "article",
+        "paper",
+        "column",
+        "editorial",
+        "essay",
+        "book",
+        "speech",
     }
 )
 
 
 def _issuer(verb: Token) -> Token | None:
-    """The subject of "issued a statement saying ...", "sent a letter warning ...": who put
-    out the message that the participle reports."""
-    message = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or message.lemma_.lower() not in MESSAGE_NOUNS:
+    """The subject of "issued a statement saying ...", "sent a letter warning ...", "shot back
+    in an article stating ...", "blasted out an email to supporters stating ...": who put out
+    the message that the participle reports."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
         return None
+    message = verb.head
+    if message.lemma_.lower() not in MESSAGE_NOUNS and message.dep_ == "pobj":
+        # "an email to supporters stating", however the parser hangs "to supporters"
+        governor = message.head.head
+        sent = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+        message = sent if governor.pos_ == "VERB" and sent is not None else governor
+    if message.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    if message.dep_ == "pobj" and message.head.head.pos_ == "VERB":
+        return subject_of(message.head.head)  # "shot back in an article stating"
     if message.dep_ not in ("dobj", "obj") or message.head.pos_ != "VERB":
         return None
     return subject_of(message.head)
@@ -1209,7 +1234,11 @@ def _clause_child(verb: Token) -> Token | None:
         if child.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ == "that" for a in child.children):
             return child
         if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ in WH_WORDS:
-            return child  # "have not said when they would take up the bill"
+            # "have not said when they would take up the bill"; but "tweeted when Clinton
+            # ended the debate" tells when, not what.
+            modal = any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in child.children)
+            if child.left_edge.lower_ not in ("when", "where") or modal or is_negated(verb):
+                return child
     if verb.lemma_.lower() in INTENT_HEADS:
         # "have sworn to fight until ...": an infinitive the parser hung as a clause of
         # purpose, right after a verb of promising, is what was promised.
@@ -1220,6 +1249,7 @@ def _clause_child(verb: Token) -> Token | None:
 
 
 WH_WORDS = frozenset({"when", "whether", "how", "why", "where", "what", "who", "which"})
+MODAL_AUX = frozenset({"would", "will", "could", "might", "should", "can", "may", "'ll", "'d"})
 
 
 def _noun_phrase(token: Token) -> Span:

@@ -146,6 +146,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "was quoted as saying", "began by saying", "before asking her"
         return subject_of(head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
+        if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # "Trump called it a disgrace, blaming Bloomberg", "shelled the town, killing 12":
+            # a participle set off by a comma tells of the clause's subject, not of the noun
+            # the parser hung it on.
+            governor = head
+            while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+                governor = governor.head
+            found = subject_of(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else None
+            if found is not None:
+                return found
         return head
     return None
 
