@@ -99,6 +99,9 @@ CUT
 
 --- FIRE  [190]  ---
 FIRE
+
+--- SAY  [010]  ---
+SAY  {SAYS SAID SAYING}
 """
 
 
@@ -115,6 +118,10 @@ FIRE
         # a place fired at is the country hit; a possessor is not the target
         ("Freedonia fired two shells at Oslo.", {("FRD", "NOR", "190", "asserted")}),
         ("Freedonia cut ties with Sylvania's chancellor.", {("FRD", "SYLGOV", "161", "asserted")}),
+        # a plain "said" aimed at no one is how the story reports, not an event of its own;
+        # aimed at someone, it is a statement to code
+        ("Freedonia cut ties with Sylvania, the Freedonian chancellor said.", {("FRD", "SYL", "161", "reported")}),
+        ("The Freedonian chancellor said Sylvania was lying.", {("FRDGOV", "SYL", "010", "asserted")}),
     ],
 )
 def test_tabari_verbs_in_the_pipeline(tmp_path, settings, text, expected):
