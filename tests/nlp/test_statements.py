@@ -382,6 +382,14 @@ def test_a_noun_owned_by_a_pronoun_reports_nothing(run):
         ),
         # an inverted cue: the speaker follows it; a question is not an appeal
         ("''Who decided this without us?'' asked Mr. Halvorsen, pointing at the map.", "Mr. Halvorsen", "asked", "01"),
+        (
+            "“The gap between the two is awfully large,” added a county party chairman.",
+            "a county party chairman",
+            "added",
+            "01",
+        ),
+        # a short quote whose cue follows after a name
+        ("“It’s settled,” councilmember Dana Reyes said of the vote.", "councilmember Dana Reyes", "said", "01"),
         # a speaker is never a word of his own quote
         (
             "''Fatigue with the old guard was inevitable,'' Maria Lindqvist, a veteran campaign adviser, said.",

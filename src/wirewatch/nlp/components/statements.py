@@ -249,8 +249,9 @@ class StatementExtractor:
 
     def _direct(self, doc: Doc, quote: _Quote, previous: StatementHit | None) -> StatementHit | None:
         if quote.short:
-            # ""Okay," I said": a short quote is a statement when its cue follows at once.
-            cue_token = self._cue_after(doc, quote, within=3)
+            # ""Okay," I said", ""It's unanimous," councilmember Mark Levine said": a short
+            # quote is a statement when its cue follows at once, after at most a name.
+            cue_token = self._cue_after(doc, quote, within=6)
             if cue_token is None:
                 return None
         else:
@@ -1055,16 +1056,30 @@ def _between_quote_and_cue(doc: Doc, quote: _Quote, cue: Token) -> tuple[Mention
             return mention, mention.span
         if after is not None and after.pos_ == "PROPN":
             return None, _noun_phrase(after.head if after.head.pos_ == "PROPN" else after)
+        # "...," added a New Hampshire Democrat: the cue's subject after it.
+        subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            mention = mention_at(doc, subject)
+            return (mention, mention.span) if mention is not None else (None, _noun_phrase(subject))
         return None, None
-    mentions = mentions_in(doc, between[0].i, cue.i)
+    mentions = [m for m in mentions_in(doc, between[0].i, cue.i) if m.span.start_char >= quote.close_char]
     if mentions:
         return mentions[0], mentions[0].span
-    # "the 43-year-old asked": the first noun phrase after the quote.
+    # "the 43-year-old asked": the first noun phrase after the quote (never reaching into it).
     name = next(
         (t for t in between if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.lower_ in SPEAKING_PRONOUNS)),
         None,
     )
-    return (None, _noun_phrase(name)) if name is not None else (None, None)
+    if name is None:
+        return None, None
+    # "councilmember Mark Levine said": up to the last name before the cue.
+    last = next(t for t in reversed(between) if t.pos_ in ("PROPN", "NOUN", "PRON"))
+    first = name
+    while first.i > between[0].i and doc[first.i - 1].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN", "PUNCT"):
+        if doc[first.i - 1].text in (",", "(", ")") or doc[first.i - 1].is_quote:
+            break
+        first = doc[first.i - 1]
+    return None, doc[first.i : max(last.i, name.i) + 1]
 
 
 def _before_cue(doc: Doc, cue: Token) -> tuple[MentionHit | None, Span | None]:
