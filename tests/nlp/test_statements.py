@@ -603,6 +603,21 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
         ),
         # the speaker inside a relative clause, not its pronoun
         ("She handed over the emails, which she said represented all her work.", "she", "said", "represented"),
+        # a speech participle after what a speaker said goes on with the speaker
+        (
+            "The senator said last week that the governor represents coastal values, "
+            "stating that they are out of touch.",
+            "The senator",
+            "stating",
+            "they are out of touch",
+        ),
+        (
+            "The campaign manager rejected the idea that the mayor would be a drag on the ticket, "
+            "saying the crowds showed his appeal.",
+            "The campaign manager",
+            "saying",
+            "the crowds showed",
+        ),
         # a participle set off by a comma tells of the clause's subject
         (
             "The party chairman called for a voice vote, and then a visual vote, "

@@ -776,7 +776,7 @@ class StatementExtractor:
                 return left, left.span
             if left is None and before.ent_type_ == "PERSON" and before.i < verb.i - 1:
                 return None, _noun_phrase(before)  # "Gov. John Kasich (R-OH), said"
-        subject = _issuer(verb) or subject_of(verb)
+        subject = _issuer(verb) or self._reporter_of_participle(verb) or subject_of(verb)
         if subject is None:
             return None, None
         person = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -827,6 +827,19 @@ class StatementExtractor:
             side = replace(inner.actor, id=None, name=None, resolved_by="context", confidence=0.5)
             return MentionHit(phrase, subject, side, "agent"), phrase
         return None, phrase
+
+    def _reporter_of_participle(self, verb: Token) -> Token | None:
+        """ "Cruz said that Trump represents New York values, stating during the debate
+        ...": a speech participle set off by a comma after what a speaker said goes on with
+        that speaker, however deep in the reported clause the parser hangs it."""
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or _text_before(verb) != ",":
+            return None
+        node = verb.head
+        while node.head.i != node.i:
+            if node.dep_ == "ccomp" and self._cue_for(node.head) is not None:
+                return subject_of(node.head)
+            node = node.head
+        return None
 
     def _addressee(self, doc: Doc, verb: Token, spec: SpeechCue | None) -> ActorRef | None:
         if spec is None or spec.addressee is None:
@@ -998,6 +1011,10 @@ def _opposed_by(doc: Doc, verb: Token) -> ActorRef | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     mention = mention_at(doc, owner) if owner is not None else None
     return mention.actor if mention is not None else None
+
+
+def _text_before(token: Token) -> str:
+    return token.doc[token.i - 1].text if token.i > 0 else ""
 
 
 def _marked_clauses(verb: Token) -> list[Token]:
