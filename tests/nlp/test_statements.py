@@ -618,6 +618,19 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
             "saying",
             "the crowds showed",
         ),
+        # the object of "left", "kept" does what the participle after it says
+        (
+            "The vague answers have left many voters, including his own supporters, wondering what he believes.",
+            "many voters",
+            "wondering",
+            "what he believes",
+        ),
+        (
+            "The agency moved the families to small towns, leaving many to wonder whether the plan had failed.",
+            "many",
+            "wonder",
+            "the plan had failed",
+        ),
         # a participle set off by a comma tells of the clause's subject
         (
             "The party chairman called for a voice vote, and then a visual vote, "
@@ -655,3 +668,9 @@ def test_the_one_spoken_to_before_a_colon_is_not_the_speaker(run):
     (s,) = run(text).statements
     assert s.speaker.text == "Senator Mitch McConnell"
     assert s.content.text.startswith("It is time")
+
+
+@pytest.mark.model
+def test_an_object_before_the_cue_is_not_its_speaker(run):
+    text = "Speaking in Harlem, Clinton, without naming him, also accused Sanders of being a latecomer to the issue."
+    assert all(s.speaker is None or s.speaker.text != "him" for s in run(text).statements)

@@ -771,7 +771,8 @@ class StatementExtractor:
             # is its speaker more often than a subject inherited from far away. A participle
             # ("urged women to vote for Clinton, saying ...") has the subject of its clause.
             before = doc[_left_of_aside(doc, verb.i)]
-            left = mention_at(doc, before)
+            # "Clinton, without naming him, also accused": an object is nobody's subject
+            left = mention_at(doc, before) if before.dep_ not in ("dobj", "pobj", "dative", "poss") else None
             if left is not None and left.kind in ("person", "agent", "organization"):
                 return left, left.span
             if left is None and before.ent_type_ == "PERSON" and before.i < verb.i - 1:

@@ -33,6 +33,10 @@ OBJECT_CONTROL = {
     "warn",
     "appoint",
     "authorize",
+    "leave",  # "leaving many to wonder whether ..."
+    "prompt",
+    "lead",
+    "cause",
 }
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
 HYPOTHETICAL_AUX = {
@@ -103,6 +107,11 @@ EVENT_NOUNS = {
 }
 
 
+# Verbs whose object does what a participle after it says: "left them wondering", "kept
+# the crowd chanting", "heard him saying".
+OBJECT_OF_PARTICIPLE = frozenset({"leave", "keep", "find", "see", "hear", "catch", "send", "set", "have", "get"})
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The token that is the subject of ``verb``, following control and relative clauses.
 
@@ -136,6 +145,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if obj is not None:
                 return obj
         return subject_of(head, depth + 1)
+    if verb.dep_ in ("advcl", "xcomp", "ccomp", "oprd") and verb.tag_ == "VBG" and head.lemma_ in OBJECT_OF_PARTICIPLE:
+        # "has left many Republicans wondering what he believes": the object does it.
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+        if obj is not None:
+            return obj
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN"):
         return subject_of(head, depth + 1)
     if verb.dep_ in ("acomp", "attr", "oprd") or (verb.dep_ == "xcomp" and head.pos_ in ("ADJ", "ADP")):
