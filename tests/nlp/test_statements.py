@@ -546,6 +546,9 @@ def test_participles_particles_and_labels(run, text, expected):
         "The list follows.\nIowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink.",  # a list of names
         "The senator backed down from his threat.",  # a particle the lexicon does not list: another verb
         "He tweeted when the governor ended the debate.",  # when, not what
+        "“Who ordered this?”  Ortiz did not answer.",  # not answering a quote is not saying it
+        "It is important to note that the court has ruled only on emergency filings.",  # nobody notes
+        "Only time will tell if the plan works.",
     ],
 )
 def test_no_statement_from_labels_tallies_or_dates(run, text):

@@ -388,6 +388,10 @@ class StatementExtractor:
                 break
             spec = self._cue_for(token)
             if spec is not None and token.idx >= quote.close_char:
+                if is_negated(token) and doc.text[quote.start : quote.end].rstrip().endswith((".", "?", "!")):
+                    # "“... before?”  Fields did not reply to a request for comment.": a
+                    # sentence of its own about not speaking.
+                    return None
                 if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
                     # "“This is all me.” Pate also told the paper he'd back her": a cue with a
                     # clause of its own reports that clause, not the quote before it.
@@ -818,6 +822,10 @@ class StatementExtractor:
             return mention, mention.span
         if subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "this", "that", "what", "which"):
             return None, None  # expletive or unresolved "it": nobody named
+        if subject.lower_ == "it" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None, None  # "it is important to note that ...": nobody notes
+        if subject.lemma_.lower() == "time" and verb.lemma_ == "tell":
+            return None, None  # "only time will tell"
         phrase = _noun_phrase(subject)
         of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         end = max(phrase.end, of.right_edge.i + 1) if of is not None else phrase.end
