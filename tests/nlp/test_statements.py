@@ -621,6 +621,20 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
             "saying",
             "the crowds showed",
         ),
+        # a comma inside the closing quotation mark sets the participle off as well
+        (
+            "The mayor told the paper that the plan “was a disaster from the start,” adding that he would vote no.",
+            "The mayor",
+            "adding",
+            "he would vote no",
+        ),
+        # "had the air of a winner, noting": the one who had it notes
+        (
+            "The governor had the air of a winner, noting that he was set to receive an endorsement.",
+            "The governor",
+            "noting",
+            "he was set",
+        ),
         # the object of "left", "kept" does what the participle after it says
         (
             "The vague answers have left many voters, including his own supporters, wondering what he believes.",

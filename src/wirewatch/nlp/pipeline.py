@@ -11,6 +11,7 @@ from wirewatch import __version__
 from wirewatch.config import Settings
 from wirewatch.errors import ModelError
 from wirewatch.ingest.dateline import body_start, find_dateline
+from wirewatch.nlp.headline import recase_headline
 from wirewatch.types import Article, Extraction, Failure, Versions
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ class Extractor:
             # out (same length, same offsets) so it cannot become a subject.
             start = 0
             text = article.text[: dateline.start] + " " * (dateline.end - dateline.start) + article.text[dateline.end :]
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(recase_headline(text))
         doc._.ww_offset = start
         doc._.ww_published = article.published
         doc._.ww_dateline = dateline

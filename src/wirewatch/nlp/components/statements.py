@@ -30,6 +30,7 @@ from wirewatch.nlp.components.syntax import (
     mention_at,
     mentions_of,
     place_at,
+    set_off_by_comma,
     subject_of,
 )
 from wirewatch.nlp.extensions import MentionHit, StatementHit, anchor_date, mentions_in
@@ -312,8 +313,8 @@ class StatementExtractor:
         line_end = doc.text.find("\n")
         headline_end = len(doc.text) if line_end < 0 else line_end
         for index, sent in enumerate(sentences):
-            if index in taken:
-                continue
+            if index in taken and sent.start_char > headline_end:
+                continue  # a headline can hold a quote and still be the label's words
             start = sent.start
             while start < sent.end and (doc[start].is_punct or doc[start].is_space or doc[start].is_quote):
                 start += 1  # '"PENCE: Well, ...' in a quoted transcript
@@ -321,7 +322,8 @@ class StatementExtractor:
             if colon is None or colon.i == start:
                 continue
             end = sent.end
-            if colon.i + 3 >= end and index + 1 < len(sentences) and index + 1 not in taken:
+            headline = sent.start_char <= headline_end
+            if colon.i + 3 >= end and index + 1 < len(sentences) and (index + 1 not in taken or headline):
                 # "FALLIN: | Well, I think ...": the parser ends a sentence at the label.
                 following = sentences[index + 1]
                 if all(t.is_space and "\n" not in t.text for t in doc[colon.i + 1 : following.start]):
@@ -329,6 +331,13 @@ class StatementExtractor:
             if colon.i + 3 >= end:
                 continue
             name = doc[start : colon.i]
+            preposition = next((t for t in name[1:] if t.lower_ in ("to", "at", "on")), None)
+            if preposition is not None and sent.start_char <= headline_end:
+                # "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": the name before
+                # the phrase that says to whom or where.
+                name = doc[start : preposition.i]
+            if any(h.cue.start_char < colon.idx and h.sentence == index for h in found):
+                continue  # the sentence's speaker is already found before the colon
             if name[-1].lower_ in EDITORIAL_LABELS or any(t.pos_ in ("VERB", "AUX") for t in name):
                 continue  # "UPDATE: ...", "FIX IS IN: ...": a label or a headline, not a speaker
             if len(name) == 1 and len(name[0]) == 1:
@@ -352,6 +361,13 @@ class StatementExtractor:
             # a name in capitals or a capitalized name of one or two words.
             label = len(name) <= 3 and all(
                 (t.is_upper and t.is_alpha and len(t) > 1) or (t.is_title and t.pos_ == "PROPN") for t in name
+            )
+            # "Former AG Mukasey: ...": a headline's capitalized title and name
+            label = label or (
+                sent.start_char <= headline_end
+                and len(name) <= 4
+                and (name[-1].pos_ == "PROPN" or name[-1].text in doc.text[headline_end:])
+                and all(t.is_title or t.is_upper for t in name)
             )
             named = named or label
             # "Poll: Sanders leads", "Report: talks stalled": a headline naming its source.
@@ -841,7 +857,7 @@ class StatementExtractor:
         """ "Cruz said that Trump represents New York values, stating during the debate
         ...": a speech participle set off by a comma after what a speaker said goes on with
         that speaker, however deep in the reported clause the parser hangs it."""
-        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or _text_before(verb) != ",":
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or not set_off_by_comma(verb):
             return None
         node = verb.head
         while node.head.i != node.i:
@@ -1020,10 +1036,6 @@ def _opposed_by(doc: Doc, verb: Token) -> ActorRef | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     mention = mention_at(doc, owner) if owner is not None else None
     return mention.actor if mention is not None else None
-
-
-def _text_before(token: Token) -> str:
-    return token.doc[token.i - 1].text if token.i > 0 else ""
 
 
 def _marked_clauses(verb: Token) -> list[Token]:

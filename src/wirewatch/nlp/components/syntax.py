@@ -109,7 +109,7 @@ EVENT_NOUNS = {
 
 # Verbs whose object does what a participle after it says: "left them wondering", "kept
 # the crowd chanting", "heard him saying".
-OBJECT_OF_PARTICIPLE = frozenset({"leave", "keep", "find", "see", "hear", "catch", "send", "set", "have", "get"})
+OBJECT_OF_PARTICIPLE = frozenset({"leave", "keep", "find", "see", "hear", "catch", "send", "set"})
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -160,7 +160,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "was quoted as saying", "began by saying", "before asking her"
         return subject_of(head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
-        if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        if set_off_by_comma(verb):
             # "Trump called it a disgrace, blaming Bloomberg", "shelled the town, killing 12":
             # a participle set off by a comma tells of the clause's subject, not of the noun
             # the parser hung it on.
@@ -172,6 +172,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return found
         return head
     return None
+
+
+def set_off_by_comma(token: Token) -> bool:
+    """A comma before the token, also one inside a closing quotation mark ("... maniacal,"
+    adding")."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and (token.doc[i].text == "," or token.doc[i].text.endswith(","))
 
 
 def _is_infinitive(verb: Token) -> bool:
