@@ -691,3 +691,14 @@ def test_the_one_spoken_to_before_a_colon_is_not_the_speaker(run):
 def test_an_object_before_the_cue_is_not_its_speaker(run):
     text = "Speaking in Harlem, Clinton, without naming him, also accused Sanders of being a latecomer to the issue."
     assert all(s.speaker is None or s.speaker.text != "him" for s in run(text).statements)
+
+
+@pytest.mark.model
+def test_a_reported_expectation_whose_clause_the_parser_hangs_loosely(run):
+    # the infinitive is the content's own verb, not a second statement joined to it
+    text = (
+        "The newsletter expects total Thai rubber output during Jan/Sept 1987 to decline by five pct to 1.2 mln tonnes."
+    )
+    statements = run(text).statements
+    assert all(text[s.content.start : s.content.end] == s.content.text for s in statements)
+    assert any("decline" in s.content.text for s in statements)

@@ -158,6 +158,41 @@ STANCE_LEMMAS = {
     "recognise",
 }
 
+# Nouns for a message someone puts out: "his office issued a statement saying ..." is the
+# office's statement.
+MESSAGE_NOUNS = frozenset(
+    {
+        "statement",
+        "letter",
+        "release",
+        "message",
+        "note",
+        "email",
+        "e-mail",
+        "tweet",
+        "post",
+        "memo",
+        "video",
+        "ad",
+        "advertisement",
+        "communique",
+        "declaration",
+        "report",
+        "article",
+        "paper",
+        "column",
+        "editorial",
+        "essay",
+        "book",
+        "speech",
+    }
+)
+# "his critics say ...": whom the speakers oppose is whom an accusation naming no one is aimed at.
+OPPONENT_NOUNS = frozenset({"opponent", "critic", "rival", "detractor", "adversary", "enemy", "foe"})
+# "have not said when they would ...": question words that open what was (not) said.
+WH_WORDS = frozenset({"when", "whether", "how", "why", "where", "what", "who", "which"})
+MODAL_AUX = frozenset({"would", "will", "could", "might", "should", "can", "may", "'ll", "'d"})
+
 
 @dataclass
 class _Quote:
@@ -445,6 +480,8 @@ class StatementExtractor:
         if content is None:
             return None
         content = self._before_next_statement(doc, verb, content)
+        if not len(content):
+            return None
         if spec.clause_subject and not any(c.dep_ in ("nsubj", "nsubjpass") for c in content.root.children):
             return None
         speaker, speaker_span = self._speaker(doc, verb)
@@ -483,7 +520,12 @@ class StatementExtractor:
         cue is a statement of its own, not part of the first one's content.
         """
         for token in content[1:]:
-            if token.i <= verb.i or token.pos_ != "VERB" or token.dep_ not in ("conj", "advcl"):
+            if (
+                token.i <= verb.i
+                or token.i == content.root.i
+                or token.pos_ != "VERB"
+                or token.dep_ not in ("conj", "advcl")
+            ):
                 continue
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             contrast = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children)
@@ -492,6 +534,8 @@ class StatementExtractor:
             if self._cue_for(token) is None:
                 continue
             end = token.left_edge.i
+            if end <= content.start:
+                continue  # the second cue's clause reaches back over the first one's words
             while end > content.start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "mark")):
                 end -= 1
             return doc[content.start : end]
@@ -567,7 +611,7 @@ class StatementExtractor:
             if obj is None and mark is not None:
                 # "is calling for the United States to step up ...": the particle opens a clause.
                 clause = mark.head
-                return doc[mark.i + 1 : clause.right_edge.i + 1]
+                return doc[mark.i + 1 : clause.right_edge.i + 1] if clause.right_edge.i > mark.i else None
         if spec.content == "object":
             if obj is None:
                 clause = _clause_child(verb)
@@ -973,37 +1017,6 @@ def _left_of_aside(doc: Doc, i: int) -> int:
     return max(j, 0)
 
 
-# Nouns for a message someone puts out: "his office issued a statement saying ..." is the
-# office's statement.
-MESSAGE_NOUNS = frozenset(
-    {
-        "statement",
-        "letter",
-        "release",
-        "message",
-        "note",
-        "email",
-        "e-mail",
-        "tweet",
-        "post",
-        "memo",
-        "video",
-        "ad",
-        "advertisement",
-        "communique",
-        "declaration",
-        "report",
-        "article",
-        "paper",
-        "column",
-        "editorial",
-        "essay",
-        "book",
-        "speech",
-    }
-)
-
-
 def _issuer(verb: Token) -> Token | None:
     """The subject of "issued a statement saying ...", "sent a letter warning ...", "shot back
     in an article stating ...", "blasted out an email to supporters stating ...": who put out
@@ -1023,9 +1036,6 @@ def _issuer(verb: Token) -> Token | None:
     if message.dep_ not in ("dobj", "obj") or message.head.pos_ != "VERB":
         return None
     return subject_of(message.head)
-
-
-OPPONENT_NOUNS = frozenset({"opponent", "critic", "rival", "detractor", "adversary", "enemy", "foe"})
 
 
 def _opposed_by(doc: Doc, verb: Token) -> ActorRef | None:
@@ -1299,10 +1309,6 @@ def _clause_child(verb: Token) -> Token | None:
         if nxt is not None and any(a.lower_ == "to" and a.dep_ == "aux" for a in nxt.children):
             return nxt
     return None
-
-
-WH_WORDS = frozenset({"when", "whether", "how", "why", "where", "what", "who", "which"})
-MODAL_AUX = frozenset({"would", "will", "could", "might", "should", "can", "may", "'ll", "'d"})
 
 
 def _noun_phrase(token: Token) -> Span:
