@@ -656,6 +656,8 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
             "declaring",
             "the request was denied",
         ),
+        # a share of those polled, which the parser leaves without a subject
+        ("About 4 in 10 say they want the next mayor to cut taxes.", "About 4 in 10", "say", "they want"),
         # a question word opens what was (not) said
         ("Lawmakers have not said when they would take up the bill.", "Lawmakers", "said", "when they would"),
         # the subject of "went so far as to say"

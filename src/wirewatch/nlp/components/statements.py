@@ -841,6 +841,8 @@ class StatementExtractor:
                 return left, left.span
             if left is None and before.ent_type_ == "PERSON" and before.i < verb.i - 1:
                 return None, _noun_phrase(before)  # "Gov. John Kasich (R-OH), said"
+            if before.pos_ == "NUM" and before.head.i == verb.i and before.dep_ in ("nummod", "quantmod", "npadvmod"):
+                return None, doc[before.left_edge.i : before.i + 1]  # "About 4 in 10 say ..."
         subject = _issuer(verb) or self._reporter_of_participle(verb) or subject_of(verb)
         if subject is None:
             return None, None
