@@ -254,7 +254,7 @@ class StatementExtractor:
             if hit is not None:
                 statements.append(hit)
         statements.extend(self._headline_colons(doc, statements))
-        statements = _drop_nested_stances(statements)
+        statements = _drop_nested(statements)
         statements.sort(key=lambda s: s.cue.start_char)
         for hit in statements:
             _date(doc, hit)
@@ -266,8 +266,7 @@ class StatementExtractor:
 
     def _quotes(self, doc: Doc) -> list[_Quote]:
         found = []
-        line_end = doc.text.find("\n")
-        headline_end = len(doc.text) if line_end < 0 else line_end  # a headline is capitalized anyway
+        headline_end = _headline_end(doc)  # a headline is capitalized anyway
         for m in _QUOTES.finditer(doc.text):
             width = 2 if m.group().startswith(("‘‘", "''")) else 1
             inner_start, inner_end = m.start() + width, m.end() - width
@@ -345,10 +344,10 @@ class StatementExtractor:
         taken = {(h.sentence) for h in found}
         out = []
         sentences = list(doc.sents)
-        line_end = doc.text.find("\n")
-        headline_end = len(doc.text) if line_end < 0 else line_end
+        headline_end = _headline_end(doc)
         for index, sent in enumerate(sentences):
-            if index in taken and sent.start_char > headline_end:
+            headline = sent.start_char <= headline_end
+            if index in taken and not headline:
                 continue  # a headline can hold a quote and still be the label's words
             start = sent.start
             while start < sent.end and (doc[start].is_punct or doc[start].is_space or doc[start].is_quote):
@@ -357,7 +356,6 @@ class StatementExtractor:
             if colon is None or colon.i == start:
                 continue
             end = sent.end
-            headline = sent.start_char <= headline_end
             if colon.i + 3 >= end and index + 1 < len(sentences) and (index + 1 not in taken or headline):
                 # "FALLIN: | Well, I think ...": the parser ends a sentence at the label.
                 following = sentences[index + 1]
@@ -367,7 +365,7 @@ class StatementExtractor:
                 continue
             name = doc[start : colon.i]
             preposition = next((t for t in name[1:] if t.lower_ in ("to", "at", "on")), None)
-            if preposition is not None and sent.start_char <= headline_end:
+            if preposition is not None and headline:
                 # "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": the name before
                 # the phrase that says to whom or where.
                 name = doc[start : preposition.i]
@@ -399,7 +397,7 @@ class StatementExtractor:
             )
             # "Former AG Mukasey: ...": a headline's capitalized title and name
             label = label or (
-                sent.start_char <= headline_end
+                headline
                 and len(name) <= 4
                 and (name[-1].pos_ == "PROPN" or name[-1].text in doc.text[headline_end:])
                 and all(t.is_title or t.is_upper for t in name)
@@ -409,7 +407,7 @@ class StatementExtractor:
             source_word = len(name) == 1 and name[0].lower_ in HEADLINE_SOURCES
             if not (named or source_word):
                 continue
-            content = doc[colon.i + 1 : end]
+            content = said
             while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
                 content = content[:-1]
             speaker = mention_at(doc, name.root)
@@ -1204,7 +1202,13 @@ def _subject_before_colon(doc: Doc, colon: Token) -> tuple[MentionHit | None, Sp
     return None
 
 
-def _drop_nested_stances(statements: list[StatementHit]) -> list[StatementHit]:
+def _headline_end(doc: Doc) -> int:
+    """Where the first line, the headline if the text has one, ends."""
+    end = doc.text.find("\n")
+    return len(doc.text) if end < 0 else end
+
+
+def _drop_nested(statements: list[StatementHit]) -> list[StatementHit]:
     """Drop a stance ("think", "support", "want") that is part of another statement's content,
     and any statement inside it that names no speaker of its own.
 
