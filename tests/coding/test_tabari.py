@@ -102,6 +102,9 @@ FIRE
 
 --- SAY  [010]  ---
 SAY  {SAYS SAID SAYING}
+
+--- PRESENT  [032]  ---
+PRESENT
 """
 
 
@@ -118,6 +121,11 @@ SAY  {SAYS SAID SAYING}
         # a place fired at is the country hit; a possessor is not the target
         ("Freedonia fired two shells at Oslo.", {("FRD", "NOR", "190", "asserted")}),
         ("Freedonia cut ties with Sylvania's chancellor.", {("FRD", "SYLGOV", "161", "asserted")}),
+        # the sources' own things are not the target
+        (
+            "The envoys of Freedonia and Sylvania presented their credentials to Norway's chancellor.",
+            {("FRDGOV", "NWYGOV", "032", "asserted"), ("SYLGOV", "NWYGOV", "032", "asserted")},
+        ),
         # a plain "said" aimed at no one is how the story reports, not an event of its own;
         # aimed at someone, it is a statement to code
         ("Freedonia cut ties with Sylvania, the Freedonian chancellor said.", {("FRD", "SYL", "161", "reported")}),

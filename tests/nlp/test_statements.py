@@ -77,6 +77,22 @@ def test_blame_targets_are_the_accused_countries(run):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a country that only says whose the next actor is, is not a target of its own
+        ("Jordan vowed to expel the leaders of Egypt's Muslim Brotherhood.", ["EGYOPP"]),
+        ("Poland accused Belarus's police of torture.", ["BLRCOP"]),
+        # two countries named are two targets
+        ("Poland accused Belarus of helping Russia's army.", ["BLR", "RUSMIL"]),
+    ],
+)
+def test_a_possessor_country_is_not_a_target_of_its_own(run, text, targets):
+    x = run(text, dt.date(2020, 9, 1))
+    assert [t.code for t in x.statements[0].targets] == targets
+
+
+@pytest.mark.model
 def test_group_targets_expand_to_members(run):
     x = run("Lukashenko accused the Baltic states of stirring up the protests.", dt.date(2020, 9, 1))
     assert {t.code for t in x.statements[0].targets} == {"LTU", "LVA", "EST"}

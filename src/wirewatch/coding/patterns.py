@@ -58,6 +58,10 @@ class EventPattern:
     objects: frozenset[str] = frozenset()
     targets: tuple[str, ...] = ("dobj",)
     passive_source: str | None = None
+    # "received weapons from Y": the preposition whose object does the act, to the subject.
+    given_by: str | None = None
+    # Only without a direct object: "workers struck" is a strike, "struck Gaza" is not.
+    intransitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,5 +202,7 @@ def _add(patterns: Patterns, data: dict[str, Any]) -> None:
                 objects=frozenset(spec.get("object") or ()),
                 targets=tuple(targets),
                 passive_source=spec.get("passive_source"),
+                given_by=spec.get("given_by"),
+                intransitive=bool(spec.get("intransitive", False)),
             )
         )

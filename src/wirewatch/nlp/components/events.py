@@ -169,8 +169,14 @@ class EventCoder:
         others = [t for t in statement.targets if not _own_side(t, source)]
         addressee = statement.addressee if statement.addressee and not _own_side(statement.addressee, source) else None
         targets: list[ActorRef | None] = list(others) or [addressee]
-        evidence = _sentence_of(doc, statement.cue.start)
         cameo = statement.cameo
+        if cameo[:2] in ("02", "10"):
+            # "urged Bree to help Gondor", "wants Putin to attack Switzerland": an appeal or a
+            # demand is aimed at the one asked to act, not at whom the act would concern.
+            asked = addressee or _asked(doc, statement)
+            if asked is not None and not _own_side(asked, source):
+                targets = [asked]
+        evidence = _sentence_of(doc, statement.cue.start)
         if cameo[:2] == "03" and statement.modality in ("future", "conditional"):
             # "said they would boycott all contact with Washington": an announced act is an
             # intent when it cooperates and a threat when it does not, whatever words of
@@ -188,6 +194,11 @@ class EventCoder:
         for m in mentions_of(doc, statement.speaker.head):
             if m.actor is not None and all(m.actor.code != s.code for s in sources):
                 sources.append(m.actor)
+        pairs = [(speaker, target) for speaker in sources for target in targets]
+        if targets == [None] and len(sources) > 1 and _mutual(cameo):
+            # "Brazil and the United States are seeking to deepen a partnership": a joint act
+            # with no one else named is aimed at each other.
+            pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
         return [
             EventHit(
                 sentence=statement.sentence,
@@ -200,8 +211,7 @@ class EventCoder:
                 evidence=evidence,
                 trigger=statement.cue,
             )
-            for speaker in sources
-            for target in targets
+            for speaker, target in pairs
             if target is None or target.code != speaker.code
         ]
 
@@ -210,6 +220,10 @@ class EventCoder:
         if pattern is None:
             return []
         sources, targets = self._roles(doc, verb, pattern.targets, pattern.passive_source)
+        if pattern.given_by is not None:
+            # "Georgian protesters received weapons from the government": the giver acts on
+            # the receiver; without a giver the record has no source.
+            sources, targets = self._targets(doc, verb, (pattern.given_by,)), sources
         if pattern.cameo == "042" and pattern.objects and verb.lemma_ == "send":
             # "Russia sent its foreign minister to Minsk": the visitor is the envoy.
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -301,8 +315,18 @@ class EventCoder:
     ) -> tuple[list[ActorRef], list[ActorRef]]:
         """Sources and targets of a verb: subject and object, or agent and subject of a passive."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if passive:
+        # "Rebuked by Eriador, Osgiliath ...", "a town shelled by rebels": a past participle
+        # with a "by" agent is passive; what it is said of is its target.
+        participle = (
+            verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and any(c.dep_ == "agent" for c in verb.children)
+        )
+        if passive or participle:
             targets = [m.actor for c in verb.children if c.dep_ == "nsubjpass" for m in self._participants(doc, c)]
+            if participle and not targets:
+                undergoer = verb.head if verb.dep_ == "acl" else subject_of(verb)
+                targets = [m.actor for m in self._participants(doc, undergoer)]
+                if not targets and verb.dep_ == "acl":
+                    return [], []  # "victims killed by the crash": of no one the text names
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             sources = [m.actor for m in self._participants(doc, agent_obj)] if agent_obj is not None else []
@@ -325,7 +349,7 @@ class EventCoder:
                     sources = [m.actor for m in self._participants(doc, other)]
                     if sources:
                         break
-        return sources, self._targets(doc, verb, target_specs)
+        return sources, self._targets(doc, verb, target_specs, own=frozenset(s.code for s in sources))
 
     def _events(
         self,
@@ -433,13 +457,17 @@ class EventCoder:
                 continue
             if p.objects and not (p.objects & objects):
                 continue
+            if p.intransitive and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+                continue
             # The most specific pattern wins: particle and object requirements first.
             score = (p.particle is not None) * 4 + bool(p.objects) * 2 + bool(p.objects & heads)
             if best is None or score > best[0]:
                 best = (score, p)
         return best[1] if best else None
 
-    def _targets(self, doc: Doc, verb: Token, specs: tuple[str, ...]) -> list[ActorRef]:
+    def _targets(
+        self, doc: Doc, verb: Token, specs: tuple[str, ...], own: frozenset[str] = frozenset()
+    ) -> list[ActorRef]:
         for spec in specs:
             found: list[ActorRef] = []
             if spec == "dobj":
@@ -461,22 +489,28 @@ class EventCoder:
                                             doc, obj
                                         )
             if spec == "any":
-                found = self._any_object(doc, verb)
+                found = self._any_object(doc, verb, own)
             if found:
                 return found
         return []
 
-    def _any_object(self, doc: Doc, verb: Token) -> list[ActorRef]:
-        """The first actor among the verb's objects, prepositional objects and clauses."""
+    def _any_object(self, doc: Doc, verb: Token, own: frozenset[str] = frozenset()) -> list[ActorRef]:
+        """The first actor among the verb's objects, prepositional objects and clauses;
+        ``own`` are the sources' codes, whose own things ("presented their credentials")
+        are a target only where nothing else is."""
         # Where it happened ("celebrated Eid at Osgiliath with Gondor") is tried after who
         # it happened with.
         children = sorted(verb.children, key=lambda c: c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
+        theirs: MentionHit | None = None
         for child in children:
             if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl"):
                 continue
             for token in child.subtree:
                 mention = mention_at(doc, token)
                 if mention is not None and mention.actor is not None:
+                    if mention.head.pos_ == "PRON" and mention.head.dep_ == "poss" and mention.actor.code in own:
+                        theirs = theirs or mention
+                        continue
                     if mention.head.dep_ == "poss":
                         # "to Ithilen's president": the president, not Ithilen.
                         owned = mention_at(doc, mention.head.head)
@@ -489,7 +523,7 @@ class EventCoder:
                     place = place_at(doc, obj) if obj.dep_ == "pobj" else None
                     if place is not None:
                         return [self.actors.country_ref(place[1], None, "place", 0.7)]
-        return []
+        return [m.actor for m in self._participants(doc, theirs.head)] if theirs is not None else []
 
     def _participants(self, doc: Doc, token: Token | None) -> list[MentionHit]:
         if token is None:
@@ -626,13 +660,23 @@ def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
+def _asked(doc: Doc, statement: StatementHit) -> ActorRef | None:
+    """The subject of what an appeal asks for: "Putin" in "wants Putin to attack ..."."""
+    content = doc.char_span(statement.content_start, statement.content_end, alignment_mode="expand")
+    if content is None:
+        return None
+    subject = next((c for c in content.root.children if c.dep_ == "nsubj" and c.i >= content.start), None)
+    mention = mention_at(doc, subject) if subject is not None else None
+    return mention.actor if mention is not None else None
+
+
 def _own_side(a: ActorRef, b: ActorRef) -> bool:
     """The same actor, or a country and its government ("France", "Paris")."""
     return a.code == b.code or (bool(a.country) and a.country == b.country and {a.sector, b.sector} <= {None, "GOV"})
 
 
 def _mutual(cameo: str) -> bool:
-    return cameo[:2] in MUTUAL_ROOTS or cameo in MUTUAL_CODES
+    return cameo[:2] in MUTUAL_ROOTS or cameo[:3] in MUTUAL_CODES
 
 
 def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:

@@ -938,7 +938,7 @@ class StatementExtractor:
             if obj is not None:
                 pool.extend(mentions_of(doc, obj))
         pool.extend(m for m in doc._.ww_mentions or () if hit.content_start <= m.span.start_char < hit.content_end)
-        refs = [m.actor for m in pool]
+        refs = [m.actor for m in pool if not _owner_of_own(m, pool)]
         for span, iso3 in doc._.ww_places or ():
             # "an ultimatum to Belarus": a country a demand is aimed at, though read as a place.
             head = span.root
@@ -1036,6 +1036,19 @@ def _issuer(verb: Token) -> Token | None:
     if message.dep_ not in ("dobj", "obj") or message.head.pos_ != "VERB":
         return None
     return subject_of(message.head)
+
+
+def _owner_of_own(mention: MentionHit, pool: list[MentionHit]) -> bool:
+    """ "Egypt's Muslim Brotherhood": a country that only says whose the next actor is."""
+    head = mention.head
+    if head.dep_ not in ("poss", "compound", "amod") or mention.actor.sector is not None:
+        return False
+    return any(
+        other is not mention
+        and other.span.start <= head.head.i < other.span.end
+        and other.actor.country == mention.actor.country
+        for other in pool
+    )
 
 
 def _opposed_by(doc: Doc, verb: Token) -> ActorRef | None:
