@@ -159,3 +159,24 @@ def test_the_main_event_of_a_sentence_is_its_first_factual_material_act():
     assert gsr_type(_event("0813", "asserted")) == "CONCEDE"
     blockade = _event("191", "asserted")
     assert gsr_type(replace(blockade, plover_type="COERCE")) == "COERCE"
+
+
+@pytest.mark.parametrize(
+    ("code", "penta"),
+    [
+        # ConfliBERT groups CAMEO roots as the Phoenix pipeline does, not as GDELT's QuadClass
+        ("010", 0),
+        ("0214", 0),
+        ("036", 1),
+        ("0871", 2),
+        ("090", 3),
+        ("163", 3),
+        ("141", 4),
+        ("190", 4),
+    ],
+)
+def test_penta_classes_group_cameo_roots_as_conflibert_does(code, penta):
+    from wirewatch.eval.events import penta_class
+
+    assert penta_class(_event(code, "asserted")) == penta
+    assert penta_class(None) == 0

@@ -9,8 +9,9 @@ One scorer for the three kinds of gold the public sets hold, chosen per record:
 - PLOVER records (``gold.events`` of ``{event, source, target, ...}``): the PLOVER type
   of the sentence's main event (accuracy, and P/R/F1 where "no event" is a miss);
 - ConfliBERT class records (``gold.labels.penta_class``): the penta-class of the main
-  event (0 statement, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
-  4 material conflict), accuracy and macro-F1.
+  event (0 statement or appeal, 1 verbal cooperation, 2 material cooperation, 3 verbal
+  conflict, 4 material conflict, with CAMEO roots grouped as the Phoenix pipeline does),
+  accuracy and macro-F1.
 """
 
 from __future__ import annotations
@@ -67,11 +68,18 @@ def main_event(x: Extraction) -> Event | None:
     return min(material or candidates, key=lambda e: e.trigger.start if e.trigger else e.evidence.start)
 
 
+# ConfliBERT's five classes follow the Phoenix pipeline's grouping of CAMEO roots, not
+# GDELT's QuadClass: statements and appeals are neutral (0), investigations and sanctions
+# verbal conflict (3), protests material conflict (4).
+PENTA_OF_ROOT = {
+    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
+    "11": 3, "12": 3, "13": 3, "14": 4, "15": 4, "16": 3, "17": 4, "18": 4, "19": 4, "20": 4,
+}  # fmt: skip
+
+
 def penta_class(event: Event | None) -> int:
-    """ConfliBERT's five classes from a CAMEO code: public statements (01) are 0."""
-    if event is None or event.root == "01":
-        return 0
-    return event.quad_class
+    """ConfliBERT's five classes from a CAMEO root; a sentence without an event is 0."""
+    return 0 if event is None else PENTA_OF_ROOT[event.root]
 
 
 def _triples(events: Iterable[dict[str, Any]] | Iterable[Event], level: str) -> Counter[tuple[str, str, str]]:
