@@ -290,7 +290,10 @@ def test_an_announced_act_of_ones_own_is_an_intent_or_a_threat(run, text, cameo)
         # the lemmatizer's "stag" for "staged" still finds the pattern
         ("Students in Minsk staged mass demonstrations on Saturday.", {("BLREDU", "141", "asserted")}),
         # what a demand asks for has not happened, whoever demanded it
-        ("The opposition renewed its demand that Belarus release the detained students.", set()),
+        (
+            "The opposition renewed its demand that Belarus release the detained students.",
+            {("BLROPP", "1053", "asserted")},
+        ),
         ("Belarusian authorities have been pressuring workers to cancel the strike.", {("BLRGOV", "100", "asserted")}),
         # what must happen is a demand, not an event
         ("Protesters in Minsk said Lukashenko must resign.", {("BLRCVL", "1041", "asserted")}),
@@ -432,3 +435,22 @@ def test_who_a_verbal_act_is_aimed_at(run, text, expected):
 def test_singular_agents(run, text, target):
     x = run(text, dt.date(2020, 9, 1))
     assert target in {e.target.code for e in x.events if e.target is not None}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money named by its amount, things handed back, a ceasefire spelled with a hyphen,
+        # firearms, troops contributed, a state of siege
+        ("Norway provided 28 million euros to Sudan.", ("NOR", "SDN", "071")),
+        ("Italy returned an ancient marble statue to Libya.", ("ITA", "LBY", "0842")),
+        ("President Ghani announced a weeklong cease-fire with the Taliban.", ("AFGGOV", "AFGINS", "0871")),
+        ("The Turkish army gave 600 new firearms to the Azerbaijani army.", ("TURMIL", "AZEMIL", "072")),
+        ("Peruvian authorities declared a state of siege in Cusco.", ("PERGOV", None, "1724")),
+        ("Ghana contributed 500 troops to the force.", ("GHA", None, "074")),
+    ],
+)
+def test_material_acts_in_news_wording(run, text, expected):
+    x = run(text, dt.date(2020, 5, 1))
+    assert expected in {(e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events}

@@ -379,6 +379,20 @@ def test_an_unknown_speaker_of_a_known_side_speaks_for_the_side(run):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a time after the verb or before it is not its particle
+        ("Graham on Sunday called for new sanctions against Iran.", "called for"),
+        ("Graham called on Monday for new sanctions against Iran.", "called"),
+        ("Graham called on Iran to free the sailors.", "called on"),
+    ],
+)
+def test_a_phrase_of_time_is_not_a_particle(run, text, cue):
+    assert [s.cue.text for s in run(text).statements] == [cue]
+
+
+@pytest.mark.model
 def test_a_noun_owned_by_a_pronoun_reports_nothing(run):
     text = "Putin urged Lukashenko to keep his promise of constitutional reform."
     assert [s.cue.text for s in run(text, dt.date(2020, 12, 17)).statements if s.cue.text == "promise"] == []
@@ -433,6 +447,14 @@ def test_direct_quote_speakers_the_parser_misplaces(run, text, speaker, cue, cam
     [
         ("The minister made it clear that Poland would keep the border open.", "minister", "made", "Poland would"),
         ("France voiced concern over the arrests in Minsk.", "France", "concern", "over the arrests"),
+        # the owner a possessive pronoun names is the one who voices it
+        ("Anna Mills tweeted her approval of the new budget.", "Anna Mills", "approval", "of the new budget"),
+        ("Lavrov voiced his outrage over the expulsions.", "Lavrov", "outrage", "over the expulsions"),
+        ("The Iranian government declared its support for the deal.", "Iranian government", "support", "for the deal"),
+        # a verb of speech with an object holds the noun: one statement, not two
+        ("Merkel expressed her doubts about the plan.", "Merkel", "expressed", "her doubts"),
+        # a name the dictionaries lack owns the noun it makes
+        ("Ted Harlow has made veiled references to his rival's record.", "Ted Harlow", "references", "to his rival"),
         # an infinitive the parser hangs as a clause of purpose after a verb of promising
         (
             "Ethnic Albanians have sworn to fight until they gain control of the villages.",

@@ -254,7 +254,7 @@ class StatementExtractor:
             if hit is not None:
                 statements.append(hit)
         statements.extend(self._headline_colons(doc, statements))
-        statements = _drop_nested(statements)
+        statements = _drop_repeats(_drop_nested(statements))
         statements.sort(key=lambda s: s.cue.start_char)
         for hit in statements:
             _date(doc, hit)
@@ -713,13 +713,21 @@ class StatementExtractor:
             if named:
                 owner = named[-1]
                 named_span = doc[owner.left_edge.i : owner.i + 1]
-        if owner is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in SPEECH_LIGHT_VERBS:
-            # "the Security Council issued an ultimatum to ...", "voiced concern over ...":
-            # whoever issues, makes or voices it said it.
+        light = noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in SPEECH_LIGHT_VERBS
+        verb_cues = self.patterns.cues.get(noun.head.lemma_.lower(), ())
+        if light and any(c.particle is None and c.content != "clause" for c in verb_cues):
+            return None  # "expressed concern about ...": the verb's own statement holds it
+        if light and (owner is None or owner.lower_ in POSSESSIVE_PRONOUNS):
+            # "the Security Council issued an ultimatum to ...", "voiced concern over ...",
+            # "tweeted her approval of ...": whoever issues, makes or voices it said it.
             owner = subject_of(noun.head)
         if owner is None:
             return None
         speaker = mention_at(doc, owner)
+        if speaker is None and named_span is None and owner.ent_type_ in ("PERSON", "ORG"):
+            # "Ted Cruz has made veiled references to ...": a name the dictionaries lack.
+            entity = next(e for e in doc.ents if e.start <= owner.i < e.end)
+            named_span = doc[entity.start : owner.i + 1]
         if (speaker is None and named_span is None) or owner.pos_ == "PRON" or owner.lower_ in POSSESSIVE_PRONOUNS:
             # "urged him to keep his promise of reform": whose promise a possessive pronoun
             # means is too often someone other than the nearest name to guess.
@@ -734,7 +742,7 @@ class StatementExtractor:
                 content = clause_span(child)
             elif child.dep_ in ("acl", "ccomp") and any(a.dep_ in ("nsubj", "expl") for a in child.children):
                 content = clause_span(child)  # "Trump's assertion there are generals who agree"
-            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "to", "against", "about", "that", "over"):
+            elif child.dep_ == "prep" and child.lower_ in ("of", *NOUN_TOPIC_PREPS):
                 if child.lower_ == "of" and mention_at(doc, next(iter(child.children), child)) is not None:
                     continue  # "the support of Russia": the owner, not the content
                 content = clause_span(child)
@@ -745,6 +753,12 @@ class StatementExtractor:
             # "seized on a Post report that the company had lost millions": the parser hangs
             # the clause on the verb; it follows the noun, and it is what the report said.
             content = clause_span(after.head)
+        if content is None and light:
+            # "voiced outrage over the decision": the phrase the parser hangs on the verb.
+            about = [
+                c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_TOPIC_PREPS
+            ]
+            content = clause_span(about[0]) if about else None
         if content is None:
             return None
         if named_span is not None and speaker is not None:
@@ -801,9 +815,15 @@ class StatementExtractor:
         specs = self.patterns.cues.get(token.lemma_.lower())
         if not specs or token.pos_ not in ("VERB", "AUX"):
             return None
-        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "pcomp") or c.pos_ == "ADP"}
+        # "Tutu on Sunday called for sanctions": a phrase before the verb or one that says
+        # when is not its particle.
+        particles = {
+            c.lower_
+            for c in token.children
+            if (c.dep_ in ("prt", "prep", "pcomp") or c.pos_ == "ADP") and c.i > token.i and not _says_when(c)
+        }
         particles |= {m.lower_ for m in _marked_clauses(token)}  # "calling for the US to step up"
-        nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) and not _says_when(token.nbor(1)) else ""
         best = None
         for spec in specs:
             if spec.particle is None:
@@ -986,10 +1006,13 @@ CONFORMITY_NOUNS = {
     "preferences", "wish", "wishes", "instruction", "instructions", "guideline", "guidelines",
     "procedure", "procedures", "standard", "standards", "script", "formula", "need", "needs", "taste",
 }  # fmt: skip
+# What a statement noun is about: "a call for talks", "outrage over the decision".
+NOUN_TOPIC_PREPS = ("for", "on", "to", "against", "about", "that", "over")
 # Verbs whose object is the statement their subject makes ("issued a warning").
 SPEECH_LIGHT_VERBS = {
     "issue", "make", "deliver", "express", "voice", "lodge", "launch", "submit", "put", "reiterate",
-    "repeat", "renew", "extend", "send", "release", "publish", "register", "file",
+    "repeat", "renew", "extend", "send", "release", "publish", "register", "file", "tweet", "post", "declare",
+    "reaffirm",
 }  # fmt: skip
 # "declined to comment/elaborate/say": no statement of substance, not a refusal.
 NO_COMMENT_VERBS = {
@@ -1059,6 +1082,11 @@ def _opposed_by(doc: Doc, verb: Token) -> ActorRef | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     mention = mention_at(doc, owner) if owner is not None else None
     return mention.actor if mention is not None else None
+
+
+def _says_when(prep: Token) -> bool:
+    """ "on Sunday", "in March": a preposition whose object is a date or a time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _marked_clauses(verb: Token) -> list[Token]:
@@ -1248,6 +1276,28 @@ def _drop_nested(statements: list[StatementHit]) -> list[StatementHit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _drop_repeats(statements: list[StatementHit]) -> list[StatementHit]:
+    """ "McConnell delivered a blunt message to Trump: "..."": the noun and the colon report
+    the same words of the same speaker; the statement of the noun goes."""
+
+    def same(a: StatementHit, b: StatementHit) -> bool:
+        return (
+            a.content_start < b.content_end
+            and b.content_start < a.content_end
+            and a.speaker_span is not None
+            and b.speaker_span is not None
+            and a.speaker_span.start < b.speaker_span.end
+            and b.speaker_span.start < a.speaker_span.end
+        )
+
+    return [
+        hit
+        for hit in statements
+        if hit.cue.root.pos_ not in ("NOUN", "PROPN")
+        or not any(other.cue.root.pos_ not in ("NOUN", "PROPN") and same(hit, other) for other in statements)
+    ]
 
 
 def _named(speaker: MentionHit | None) -> bool:
