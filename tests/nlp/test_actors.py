@@ -18,6 +18,18 @@ ROWS = [
     # armed groups of one country carry its code; transnational ones their own
     ("Hamas fired rockets at Israel.", dt.date(2021, 5, 11), "Hamas", "PSEREB", "dictionary"),
     ("The Islamic State claimed the attack.", dt.date(2016, 3, 23), "The Islamic State", "IMGISIS", "dictionary"),
+    # a leader's name before an agent gives the leader's country, whatever the story's context
+    (
+        "The Erdogan government says Greece must stop.",
+        dt.date(2020, 9, 1),
+        "Erdogan government",
+        "TURGOV",
+        "dictionary",
+    ),
+    ("The Bush administration told China to stop.", dt.date(1990, 9, 1), "administration", "USAGOV", "agent+possessor"),
+    # people named by what they do, singular and plural
+    ("Rebels seized two Canadian tourists.", dt.date(2020, 9, 1), "Canadian tourists", "CANCVL", "agent"),
+    ("A Nigerian student was jailed in Tunisia.", dt.date(2020, 9, 1), "Nigerian student", "NGAEDU", "agent"),
 ]
 
 

@@ -472,6 +472,12 @@ class ActorResolver:
                         iso3 = self._country_in(doc, obj, state)
                         if iso3:
                             return iso3, "dictionary"
+        for child in head.children:
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < head.i:
+                # "the Bush administration", "the Erdogan government": the leader's country.
+                countries = {self.actors.people[p].country for p in self.actors.surnames.get(child.text, ())}
+                if len(countries) == 1 and None not in countries:
+                    return countries.pop(), "possessor"
         return None, "none"
 
     def _country_in(self, doc: Doc, token: Token, state: _Resolution) -> str | None:

@@ -170,10 +170,11 @@ class EventCoder:
         addressee = statement.addressee if statement.addressee and not _own_side(statement.addressee, source) else None
         targets: list[ActorRef | None] = list(others) or [addressee]
         cameo = statement.cameo
-        if cameo[:2] in ("02", "10"):
+        if cameo[:2] in ("02", "05", "10"):
             # "urged Bree to help Gondor", "wants Putin to attack Switzerland": an appeal or a
-            # demand is aimed at the one asked to act, not at whom the act would concern.
-            asked = addressee or _asked(doc, statement)
+            # demand is aimed at the one asked to act, not at whom the act would concern;
+            # "apologized to Brazil for ...", at the one spoken to.
+            asked = addressee or (_asked(doc, statement) if cameo[:2] != "05" else None)
             if asked is not None and not _own_side(asked, source):
                 targets = [asked]
         evidence = _sentence_of(doc, statement.cue.start)

@@ -959,13 +959,15 @@ class StatementExtractor:
                 pool.extend(mentions_of(doc, obj))
         pool.extend(m for m in doc._.ww_mentions or () if hit.content_start <= m.span.start_char < hit.content_end)
         refs = [m.actor for m in pool if not _owner_of_own(m, pool)]
+        # "an ultimatum to Belarus": a country a demand is aimed at, though read as a place;
+        # "threatened to resume attacks in Israel": where a threatened act would strike.
+        aimed = ("to", "against", "toward", "towards", *(("in", "inside") if hit.cameo.startswith("13") else ()))
         for span, iso3 in doc._.ww_places or ():
-            # "an ultimatum to Belarus": a country a demand is aimed at, though read as a place.
             head = span.root
             if (
                 hit.content_start <= span.start_char < hit.content_end
                 and head.dep_ == "pobj"
-                and head.head.lower_ in ("to", "against", "toward", "towards")
+                and head.head.lower_ in aimed
             ):
                 refs.append(self.actors.country_ref(iso3, None, "place", 0.7))
         for actor in refs:
