@@ -458,3 +458,36 @@ def test_singular_agents(run, text, target):
 def test_material_acts_in_news_wording(run, text, expected):
     x = run(text, dt.date(2020, 5, 1))
     assert expected in {(e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a last member the parser splits into a conjunct and an apposition still acts
+        ("Latvia and the ever cautious Lithuania welcomed the agreement with Poland.", {"LVA", "LTU"}),
+        # a name set off by commas between the first member and a later one is a member
+        (
+            "Quiet Estonia, the proud Latvia, and small Lithuania welcomed the agreement with Poland.",
+            {"EST", "LVA", "LTU"},
+        ),
+    ],
+)
+def test_members_of_a_list_the_parser_misreads(run, text, sources):
+    x = run(text, dt.date(2020, 9, 1))
+    assert {e.source.code for e in x.events if e.root == "05"} == sources
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["An attack by Turkish soldiers on the village killed five people.", "The attack by Somali militants lasted days."],
+)
+def test_an_attack_by_armed_men_is_not_a_statement(run, text):
+    assert run(text, dt.date(2020, 9, 1)).statements == ()
+
+
+@pytest.mark.model
+def test_an_attack_by_a_politician_is_a_statement(run):
+    (s,) = run("Senator Cruz's attack on the budget was harsh.", dt.date(2020, 9, 1)).statements
+    assert s.cue.text == "attack"

@@ -728,6 +728,8 @@ class StatementExtractor:
             # "Ted Cruz has made veiled references to ...": a name the dictionaries lack.
             entity = next(e for e in doc.ents if e.start <= owner.i < e.end)
             named_span = doc[entity.start : owner.i + 1]
+        if noun.lemma_.lower() in ARMED_SENSES and speaker is not None and speaker.actor.sector in ARMED_SECTORS:
+            return None  # "an attack by Osgiliath soldiers": fighting, not words
         if (speaker is None and named_span is None) or owner.pos_ == "PRON" or owner.lower_ in POSSESSIVE_PRONOUNS:
             # "urged him to keep his promise of reform": whose promise a possessive pronoun
             # means is too often someone other than the nearest name to guess.
@@ -1008,6 +1010,9 @@ CONFORMITY_NOUNS = {
     "preferences", "wish", "wishes", "instruction", "instructions", "guideline", "guidelines",
     "procedure", "procedures", "standard", "standards", "script", "formula", "need", "needs", "taste",
 }  # fmt: skip
+# Statement nouns that name an armed act when armed forces make them ("an attack by rebels").
+ARMED_SENSES = {"attack", "charge"}
+ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "SEP", "IMG", "PKO"}
 # What a statement noun is about: "a call for talks", "outrage over the decision".
 NOUN_TOPIC_PREPS = ("for", "on", "to", "against", "about", "that", "over")
 # Verbs whose object is the statement their subject makes ("issued a warning").

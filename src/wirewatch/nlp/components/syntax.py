@@ -198,6 +198,16 @@ def coordinated(token: Token) -> list[Token]:
     # "Arnor, Calenardhon and the evil Gondor": a list whose last member has modifiers can
     # be parsed as its first members modifying the last one.
     heads += [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.conjuncts]
+    # "Arnor and the evil awful Gondor": a last member the parser splits into a conjunct
+    # ("awful") and a name hung on the first member as its apposition, with no comma between.
+    # "Evil Mordor, the awful Arnor, and good Gondor": a name between the first member and
+    # a later one is a member, not another name for the first.
+    conjuncts = {t.i for t in token.conjuncts}
+    heads += [
+        c
+        for c in token.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.i - 1 in conjuncts or any(i > c.i for i in conjuncts))
+    ]
     for head in heads:
         for member in (head, *head.conjuncts):
             if member.pos_ in ("NOUN", "PROPN", "PRON") and member not in out:
