@@ -587,6 +587,8 @@ def test_participles_particles_and_labels(run, text, expected):
         "“Who ordered this?”  Ortiz did not answer.",  # not answering a quote is not saying it
         "It is important to note that the court has ruled only on emergency filings.",  # nobody notes
         "Only time will tell if the plan works.",
+        "The hotline is open to anyone who wants to talk.",  # no one in particular wants
+        "Everyone wants to be treated equally, with equal justice for all.",
     ],
 )
 def test_no_statement_from_labels_tallies_or_dates(run, text):
@@ -717,6 +719,28 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
 def test_reports_the_parse_obscures(run, text, speaker, cue, content):
     found = [(s.speaker.text if s.speaker else None, s.cue.text, s.content.text) for s in run(text).statements]
     assert any(sp and sp.endswith(speaker) and c == cue and co.startswith(content) for sp, c, co in found), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # "to know" after a want is no report of its own; knowing what is no stance
+        ("Now the senator wants voters to know that she is with them.", ["wants"]),
+        ("I want you to know the campaign goes on.", []),
+        ("The governor said the mayor did not know what he was talking about.", ["said"]),
+        ("The mayor did not know what he was talking about.", []),
+    ],
+)
+def test_knowing_that_is_reported_not_knowing_what(run, text, cues):
+    assert [s.cue.text for s in run(text).statements] == cues
+
+
+@pytest.mark.model
+def test_a_subject_the_parser_makes_a_participles(run):
+    text = "Most voters in the three states going to the polls on Tuesday said they trust the governor."
+    (s,) = run(text).statements
+    assert (s.speaker.text, s.cue.text) == ("Most voters", "said")
 
 
 @pytest.mark.model

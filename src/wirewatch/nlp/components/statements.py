@@ -22,6 +22,7 @@ from wirewatch.coding.patterns import Patterns, SpeechCue, load_patterns, load_s
 from wirewatch.nlp.components.syntax import (
     FUTURE_AUX,
     INTENT_HEADS,
+    RELATIVE_PRONOUNS,
     clause_modality,
     clause_span,
     condition_clauses,
@@ -487,6 +488,14 @@ class StatementExtractor:
             return None
         if speaker is None and verb.lemma_.lower() in STANCE_LEMMAS and speaker_span.text.lower() in ("i", "we", "you"):
             return None  # "I think ...", "do you think ...": a hedge or a question, not a report
+        if len(content) == 1 and content[0].lower_ in WH_WORDS:
+            return None  # "what he was talking about": the clause is elsewhere, or nowhere
+        if verb.lemma_.lower() == "know" and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or content[0].lower_ in WH_WORDS
+        ):
+            return None  # "I want you to know ...", "did not know what he was talking about"
+        if verb.lemma_.lower() in STANCE_LEMMAS and _anyone(verb, speaker_span):
+            return None  # "anyone who wants to talk", "everyone wants to be treated equal"
         if speaker_span is not None and content.start <= speaker_span.start < content.end:
             if not (content.start < verb.i < content.end - 1 and content[0].lower_ in ("which", "that", "what", "who")):
                 return None
@@ -1010,6 +1019,9 @@ CONFORMITY_NOUNS = {
     "preferences", "wish", "wishes", "instruction", "instructions", "guideline", "guidelines",
     "procedure", "procedures", "standard", "standards", "script", "formula", "need", "needs", "taste",
 }  # fmt: skip
+WH_WORDS = {"what", "how", "whether", "why", "who", "where", "when", "if"}
+# No one in particular: what "everyone wants" is not anyone's stance.
+INDEFINITE_PRONOUNS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody", "whoever"}
 # Statement nouns that name an armed act when armed forces make them ("an attack by rebels").
 ARMED_SENSES = {"attack", "charge"}
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "SEP", "IMG", "PKO"}
@@ -1089,6 +1101,16 @@ def _opposed_by(doc: Doc, verb: Token) -> ActorRef | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     mention = mention_at(doc, owner) if owner is not None else None
     return mention.actor if mention is not None else None
+
+
+def _anyone(verb: Token, speaker_span: Span | None) -> bool:
+    """A speaker that is no one in particular: "everyone", or "who" after "anyone"."""
+    if speaker_span is None:
+        return False
+    word = speaker_span.root
+    if word.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        word = verb.head
+    return word.lower_ in INDEFINITE_PRONOUNS
 
 
 def _says_when(prep: Token) -> bool:

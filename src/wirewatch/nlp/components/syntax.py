@@ -131,6 +131,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         return child
+    for clause in verb.children:
+        if clause.dep_ == "csubj" and clause.tag_ == "VBG" and clause.i < verb.i:
+            # "Large majorities of voters going to the polls said ...": the parser makes the
+            # participle the subject; the noun before it is.
+            noun = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if noun is not None:
+                return noun
     if verb.dep_ == "relcl":
         return None
     head = verb.head
