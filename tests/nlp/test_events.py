@@ -453,6 +453,11 @@ def test_singular_agents(run, text, target):
         ("The Turkish army gave 600 new firearms to the Azerbaijani army.", ("TURMIL", "AZEMIL", "072")),
         ("Peruvian authorities declared a state of siege in Cusco.", ("PERGOV", None, "1724")),
         ("Ghana contributed 500 troops to the force.", ("GHA", None, "074")),
+        # cyber attacks by verb and by noun; forcing people out; military aircraft
+        ("Russian hackers hacked the computers of the Estonian parliament.", ("RUSCVL", "ESTLEG", "176")),
+        ("Israel has launched cyber warfare against Iran.", ("ISR", "IRN", "176")),
+        ("The Serbian army forced out thousands of Albanian villagers.", ("SRBMIL", "ALBCVL", "174")),
+        ("British aircraft killed four Iraqi soldiers near Basra.", ("GBRMIL", "IRQMIL", "190")),
     ],
 )
 def test_material_acts_in_news_wording(run, text, expected):
