@@ -496,3 +496,23 @@ def test_an_attack_by_armed_men_is_not_a_statement(run, text):
 def test_an_attack_by_a_politician_is_a_statement(run):
     (s,) = run("Senator Cruz's attack on the budget was harsh.", dt.date(2020, 9, 1)).statements
     assert s.cue.text == "attack"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rejecting a claim denies it; rejecting a proposal refuses it
+        ("The Chinese government rejected accusations of genocide.", {("CHNGOV", "016")}),
+        ("Israel rejected the proposal.", {("ISR", "120")}),
+        # pushing for something appeals for it
+        ("The Bush administration pushed for an Iraqi constitution.", {("USAGOV", "024")}),
+        # refusing now to ease or release is the act; a past "did not" is only negated
+        ("The United States will not lift the ban on the company.", {("USA", "124")}),
+        # a stance that an appeal asks for has not been taken
+        ("Britain is pushing hard for the US to support its debt relief plan.", {("GBR", "020")}),
+    ],
+)
+def test_denials_appeals_and_refusals(run, text, expected):
+    x = run(text, dt.date(2005, 6, 1))
+    assert {(e.source.code, e.cameo) for e in x.events if e.modality == "asserted"} == expected

@@ -19,6 +19,7 @@ from wirewatch.coding.ontology import intent_code
 from wirewatch.coding.patterns import EventPattern, NounPattern, Patterns, load_patterns, load_shipped_patterns
 from wirewatch.coding.tabari import TabariVerb
 from wirewatch.coding.timenorm import value_interval
+from wirewatch.nlp.components.statements import STANCE_LEMMAS
 from wirewatch.nlp.components.syntax import (
     clause_modality,
     condition_clauses,
@@ -112,10 +113,17 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventHit] = []
         tabari = self.patterns.tabari
+        statements = doc._.ww_statements or ()
+        # What an appeal or a demand asks for has not happened ("urged Bree to help").
+        asked = [(s.content_start, s.content_end) for s in statements if s.cameo[:2] in ("02", "10")]
         if self.events_from_statements:
-            for statement in doc._.ww_statements or ():
+            for statement in statements:
                 if statement.cue.root.lemma_.lower() in tabari:
                     continue  # the user's verb dictionary codes this verb
+                if statement.cue.root.lemma_.lower() in STANCE_LEMMAS and any(
+                    a <= statement.cue.start_char < b for a, b in asked
+                ):
+                    continue  # "pushing for the US to support its plan": the support is asked for
                 events.extend(self._verbal(doc, statement))
         # A promise or a threat inside what someone said is carried by the statement's
         # speech act ("said he would step down" is an intent). Where the statement is a
@@ -126,8 +134,6 @@ class EventCoder:
             for s in doc._.ww_statements or ()
             if s.speaker is not None and s.speaker.actor is not None and s.cameo not in self.generic_speech_codes
         ]
-        # What an appeal or a demand asks for has not happened ("urged Bree to help").
-        asked = [(s.content_start, s.content_end) for s in doc._.ww_statements or () if s.cameo[:2] in ("02", "10")]
 
         def stands(event: EventHit, at: int) -> bool:
             inside = any(a <= at < b for a, b in carried)
@@ -393,6 +399,13 @@ class EventCoder:
                 # "failed to reach agreement": the failure is the act ("refused to meet" is
                 # coded as the statement of refusal it is).
                 cameo, modality = ("127" if cameo == "057" else refusal), "asserted"
+        if modality == "negated" and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall") for c in verb.children
+        ):
+            refusal = REJECTION_OF_ROOT.get(cameo[:2])
+            if refusal is not None:
+                # "will not lift the ban until ...": refusing now to do it is the act.
+                cameo, modality = refusal, "asserted"
         if modality == "asserted" and _reported(verb):
             modality = "reported"
         timex = governing_timex(doc, verb)

@@ -671,6 +671,8 @@ class StatementExtractor:
             cameo = "120"  # "declined to resign" refuses; "declined to comment" says nothing
         elif lemma == "deny" and root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() not in DENIABLE_CLAIMS:
             cameo = "120"  # "denied entry", "denied the request": a refusal, not a denial of a claim
+        elif cameo.startswith("12") and root.pos_ == "NOUN" and root.lemma_.lower() in DENIABLE_CLAIMS:
+            cameo = "016"  # "rejected accusations of genocide": a denial of a claim, not a refusal
         if cameo.startswith("01"):
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
             if verb.lemma_ in APPEAL_WHEN_INFINITIVE and infinitive:
