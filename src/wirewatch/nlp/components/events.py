@@ -131,7 +131,7 @@ class EventCoder:
         # speaker is unknown, the planned event itself is all the record has.
         carried = [
             (s.content_start, s.content_end)
-            for s in doc._.ww_statements or ()
+            for s in statements
             if s.speaker is not None and s.speaker.actor is not None and s.cameo not in self.generic_speech_codes
         ]
 
