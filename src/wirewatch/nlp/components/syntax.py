@@ -293,7 +293,9 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
         head = node.head.lemma_.lower()
         if node.dep_ == "xcomp" and "to" in words and head in REFUSAL_HEADS:
             return "negated"  # "refused to allow", "failed to reach"
-        if (node.dep_ == "xcomp" and "to" in words and head in INTENT_HEADS) or (
+        # "tried to hack into the computers": an attempt made is an act (intent is "trying to").
+        attempted = head == "try" and node.head.tag_ in ("VBD", "VBN")
+        if (node.dep_ == "xcomp" and "to" in words and head in INTENT_HEADS and not attempted) or (
             node.dep_ == "prep" and node.lower_ == "to" and head == "agree"
         ):
             future = True
