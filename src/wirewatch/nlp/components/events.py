@@ -180,9 +180,9 @@ class EventCoder:
             # "urged Bree to help Gondor", "wants Putin to attack Switzerland": an appeal or a
             # demand is aimed at the one asked to act, not at whom the act would concern;
             # "apologized to Brazil for ...", at the one spoken to.
-            asked = addressee or (_asked(doc, statement) if cameo[:2] != "05" else None)
-            if asked is not None and not _own_side(asked, source):
-                targets = [asked]
+            one_asked = addressee or (_asked(doc, statement) if cameo[:2] != "05" else None)
+            if one_asked is not None and not _own_side(one_asked, source):
+                targets = [one_asked]
         evidence = _sentence_of(doc, statement.cue.start)
         if cameo[:2] == "03" and statement.modality in ("future", "conditional"):
             # "said they would boycott all contact with Washington": an announced act is an
@@ -226,7 +226,8 @@ class EventCoder:
         pattern = self._pattern_for(verb)
         if pattern is None:
             return []
-        sources, targets = self._roles(doc, verb, pattern.targets, pattern.passive_source)
+        specs = () if pattern.given_by is not None else pattern.targets
+        sources, targets = self._roles(doc, verb, specs, pattern.passive_source)
         if pattern.given_by is not None:
             # "Georgian protesters received weapons from the government": the giver acts on
             # the receiver; without a giver the record has no source.
@@ -393,19 +394,14 @@ class EventCoder:
         modality = clause_modality(verb, climb=True)
         if modality == "hypothetical" and condition_clauses(verb):
             modality = "conditional"  # "may halt its mediation if ...": a condition set, a threat
-        if modality == "negated" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
-            refusal = REJECTION_OF_ROOT.get(cameo[:2])
+        if modality == "negated":
+            # "failed to reach agreement", "will not lift the ban until ...": the failure or
+            # the refusal is the act ("refused to meet" is coded as the statement it is).
+            failed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
+            refused = any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall") for c in verb.children)
+            refusal = REJECTION_OF_ROOT.get(cameo[:2]) if failed or refused else None
             if refusal is not None:
-                # "failed to reach agreement": the failure is the act ("refused to meet" is
-                # coded as the statement of refusal it is).
-                cameo, modality = ("127" if cameo == "057" else refusal), "asserted"
-        if modality == "negated" and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall") for c in verb.children
-        ):
-            refusal = REJECTION_OF_ROOT.get(cameo[:2])
-            if refusal is not None:
-                # "will not lift the ban until ...": refusing now to do it is the act.
-                cameo, modality = refusal, "asserted"
+                cameo, modality = ("127" if failed and cameo == "057" else refusal), "asserted"
         if modality == "asserted" and _reported(verb):
             modality = "reported"
         timex = governing_timex(doc, verb)

@@ -611,9 +611,9 @@ class StatementExtractor:
             # "referring to X", "talked about X": the object of the particle.
             last = spec.particle.split()[-1]
             prep = next((c for c in verb.children if c.lower_ == last), None)
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+            if prep is not None and _says_when(prep):
                 return None  # "will speak on Tuesday": when, not what about
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             mark = next((m for m in _marked_clauses(verb) if m.lower_ == spec.particle), None)
             if obj is None and mark is not None:
                 # "is calling for the United States to step up ...": the particle opens a clause.
@@ -725,8 +725,9 @@ class StatementExtractor:
                 owner = named[-1]
                 named_span = doc[owner.left_edge.i : owner.i + 1]
         light = noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in SPEECH_LIGHT_VERBS
-        verb_cues = self.patterns.cues.get(noun.head.lemma_.lower(), ())
-        if light and any(c.particle is None and c.content != "clause" for c in verb_cues):
+        if light and any(
+            c.particle is None and c.content != "clause" for c in self.patterns.cues.get(noun.head.lemma_.lower(), ())
+        ):
             return None  # "expressed concern about ...": the verb's own statement holds it
         if light and (owner is None or owner.lower_ in POSSESSIVE_PRONOUNS):
             # "the Security Council issued an ultimatum to ...", "voiced concern over ...",
