@@ -22,6 +22,10 @@ THE_TWIN_CITIES  [FRD/SYL]
 NOBODY_AT_ALL  [---]
 THE_SY  [SYU]  # an abbreviation: not a stem of "the Sylvanian ..."
 NORWAY  [NWY]  # the user's own code for a country the shipped data knows
+HARPO_MARX [FRD]  # a default code and a dated restriction
+    [FRDMIL 19330101 - 19351231]
+FREEDONIAN_ARMY [FRDMIL]
+AL-KHAZAR [KHZ]  # a hyphenated stem
 """
 
 AGENTS = """!MAN! = MAN, MEN
@@ -29,6 +33,8 @@ CHANCELLOR [~GOV]
 SECRET_POLICE {} [~SPY]
 STREET_!MAN! [~CVL]
 AID_WORKER {AID_WORKERS AID_STAFF} [NGO~]
+NEWSPAPER [~MED]
+ROYALIST [~ROY]
 """
 
 
@@ -70,6 +76,9 @@ def test_dictionary_codes_by_date(tmp_path):
     actors = load_dictionary([path])
     assert actors.coded_ref("tabari:rufus_firefly", dt.date(1934, 6, 1)).code == "FRDGOV"
     assert actors.coded_ref("tabari:rufus_firefly", dt.date(1940, 6, 1)).code == "FRDELI"
+    # the undated code is the default; a dated restriction covering the day wins
+    assert actors.coded_ref("tabari:harpo_marx", dt.date(1934, 6, 1)).code == "FRDMIL"
+    assert actors.coded_ref("tabari:harpo_marx", dt.date(1940, 6, 1)).code == "FRD"
     twins = actors.coded_ref("tabari:the_twin_cities", dt.date(1934, 6, 1))
     assert twins.members == ("FRD", "SYL")
 
@@ -91,6 +100,41 @@ def test_tabari_dictionaries_in_the_pipeline(tmp_path, settings):
     assert codes["Rufus Firefly"] == "FRDGOV"
     assert codes["Sylvanian diplomats"].startswith("SYL")
     assert x.statements[0].speaker.actor.code == "FRDGOV"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # agents add their codes in the order of the text; a code already there is not repeated
+        ("The Sylvanian royalist newspapers accused Freedonia.", {"Sylvanian royalist newspapers": "SYLROYMED"}),
+        ("The Freedonian Army secret police accused Sylvania.", {"Freedonian Army secret police": "FRDMILSPY"}),
+        # a second agent in a list shares the first one's modifiers
+        (
+            "The Sylvanian royalist newspapers and chancellor accused Freedonia.",
+            {"Sylvanian royalist newspapers": "SYLROYMED", "chancellor": "SYLROYGOV"},
+        ),
+        # an agent "of" an actor with a sector of its own joins that actor's code
+        ("The secret police of the Freedonian Army accused Sylvania.", {"secret police": "FRDMILSPY"}),
+        # a leading agent [NGO~] goes before the country
+        ("Freedonia aid workers accused Sylvania.", {"Freedonia aid workers": "NGOFRD"}),
+        ("The aid workers of Freedonia accused Sylvania.", {"aid workers": "NGOFRD"}),
+        # a hyphenated stem matches the words the tokenizer makes of it
+        ("Al-Khazar accused Sylvania.", {"Al-Khazar": "KHZ"}),
+    ],
+)
+def test_tabari_agents_compose_codes(tmp_path, settings, text, expected):
+    from dataclasses import replace
+
+    from wirewatch.ingest import make_article
+    from wirewatch.nlp.pipeline import Extractor
+
+    (tmp_path / "actors.txt").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "agents.txt").write_text(AGENTS, encoding="utf-8")
+    extractor = Extractor(replace(settings, actor_files=(tmp_path / "actors.txt", tmp_path / "agents.txt")))
+    x = extractor.extract(make_article(text, "t", default_published=dt.date(1940, 6, 1)))
+    codes = {m.text: m.actor.code for m in x.mentions}
+    assert {k: codes.get(k) for k in expected} == expected
 
 
 VERBS = """--- CUT  [160]  ---

@@ -281,7 +281,10 @@ class ActorDictionary:
         valid = [c for c in codes if c.covers(day)]
         if not valid:
             return None
-        code = valid[0].code
+        # An entry's undated code is its default: a dated restriction that covers the day
+        # wins over it ("SAM_GAMGEE [HOB]" with "[HOBCIV <20080120]" is HOBCIV in 1995).
+        dated = [c for c in valid if c.start is not None or c.end is not None] if day is not None else []
+        code = (dated or valid)[0].code
         members = tuple(code.split("/")) if "/" in code else ()
         country = None if members else code[:3]
         sector = (code[3:6] or None) if not members else None
@@ -516,7 +519,8 @@ def _add_tabari_agent(actors: ActorDictionary, agent: TabariAgent) -> None:
     for phrase, is_prefix in agent.names:
         words = tuple(phrase_words(phrase))
         plural = bool(words) and words[-1].endswith("s")
-        entry = Entry("agent", agent.sector, sector=agent.sector, plural=plural)
+        # The key of a leading agent ends in "~" (NGO~), as in the dictionary.
+        entry = Entry("agent", agent.sector + ("~" if agent.leading else ""), sector=agent.sector, plural=plural)
         if is_prefix:
             actors.prefixes.append((words, entry))
         else:

@@ -9,6 +9,7 @@ The format, as used by the PETRARCH validation suites::
         [HOBGOV 19950601 - 19990815] between two dates
         [HOBREB > 990816]            after a date
     PRESIDENT [~GOV]                 agents: a sector appended to the actor's code
+    MSF [NGO~]                       ... or put before it (NGOARN)
     !PERSON! = MAN, MEN              a substitution set used inside agent names
     FOREIGN_MINISTER {MINISTERS} [~GOVFRM]   agents with explicit plurals; {} = regular plural
 
@@ -56,10 +57,15 @@ class TabariActor:
 
 @dataclass(frozen=True)
 class TabariAgent:
-    """One agent entry: the phrases that name it and the sector it adds."""
+    """One agent entry: the phrases that name it and the sector it adds.
+
+    ``[~GOV]`` appends the sector to the actor's code (ARNGOV); ``[NGO~]`` puts it before
+    (NGOARN), as TABARI does for organizations working in a country.
+    """
 
     names: tuple[tuple[str, bool], ...]
     sector: str
+    leading: bool = False
 
 
 def is_tabari(text: str) -> bool:
@@ -130,7 +136,8 @@ def parse_agents(text: str, origin: str) -> list[TabariAgent]:
             given = [p.strip() for p in plural_match.group(1).split() if p.strip()]
             names.extend(given or [_plural(name)])
         expanded = [form for n in names for form in _substitute(n, substitutions)]
-        agents.append(TabariAgent(names=tuple(_phrase(n) for n in expanded), sector=sector))
+        leading = code.endswith("~") and not code.startswith("~")
+        agents.append(TabariAgent(names=tuple(_phrase(n) for n in expanded), sector=sector, leading=leading))
     return agents
 
 

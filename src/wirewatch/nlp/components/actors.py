@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -135,11 +136,15 @@ class ActorResolver:
         # TABARI-style stems: "ARGENTIN" matches "Argentina" and "Argentine".
         self.prefix_matcher = Matcher(nlp.vocab)
         self._prefix_entries: dict[int, list[Entry]] = {}
+        self._prefix_stems: dict[int, str] = {}
         for index, (words, entry) in enumerate(actors.prefixes):
-            pattern = [{"LOWER": w} for w in words[:-1]]
-            pattern.append({"LOWER": {"REGEX": "^" + re.escape(words[-1])}})
+            # Hyphens split words as in the text: "AL-QAEDA" is "al", "-", "qaeda".
+            parts = [p for w in words for p in re.split(r"(-)", w) if p]
+            pattern: list[dict[str, Any]] = [{"LOWER": w} for w in parts[:-1]]
+            pattern.append({"LOWER": {"REGEX": "^" + re.escape(parts[-1])}})
             key = nlp.vocab.strings.add(f"P:{index}")
             self._prefix_entries[key] = [entry]
+            self._prefix_stems[key] = parts[-1]
             self.prefix_matcher.add(f"P:{index}", [pattern])
 
     # ------------------------------------------------------------------ pipeline
@@ -178,8 +183,12 @@ class ActorResolver:
             raw.append(_Match(start, end, list(self.actors.names[self._name_keys[key]])))
         for key, start, end in self.prefix_matcher(doc) if len(self.prefix_matcher) else ():
             entries = self._prefix_entries[key]
-            # A stem of an agent ("DIPLOMAT") must match a noun, not "diplomatic".
-            if all(e.kind == "agent" for e in entries) and doc[start:end].root.pos_ not in ("NOUN", "PROPN"):
+            # A stem of an agent ("DIPLOMAT") must match a noun, not "diplomatic"; the
+            # whole word can be an adjective ("the Danish Islamist media").
+            root = doc[start:end].root
+            whole = root.lower_ == self._prefix_stems[key]
+            adjective = whole and root.pos_ == "ADJ" and root.dep_ == "amod"
+            if all(e.kind == "agent" for e in entries) and root.pos_ not in ("NOUN", "PROPN") and not adjective:
                 continue
             raw.append(_Match(start, end, list(entries)))
         for key, start, end in self.word_matcher(doc):
@@ -200,6 +209,9 @@ class ActorResolver:
                 # kept, and the user's code wins when the mention is resolved.
                 if not any(e.kind == "coded" for e in same.entries):
                     same.entries.extend(e for e in m.entries if e.kind == "coded")
+                if not any(e.kind == "agent" for e in same.entries):
+                    # "MSF" the user's agent [NGO~] and the shipped organization.
+                    same.entries.extend(e for e in m.entries if e.kind == "agent")
                 continue
             if any(i in taken for i in range(m.start, m.end)):
                 continue
@@ -261,10 +273,8 @@ class ActorResolver:
         if coded is not None:
             # A user's TABARI/PETRARCH entry overrides the shipped data for the same words.
             ref = self.actors.coded_ref(coded.key, state.day)
-            role = _first(entries, "agent") or _first(entries, "title")
-            if ref is not None and role is not None and ref.country and ref.sector is None:
-                # "Arnor troops": the country's code with the agent's sector.
-                ref = replace(ref, code=ref.code + (role.sector or ""), sector=role.sector)
+            if ref is not None and ref.country:
+                ref = _with_agents(ref, group)
             if ref is not None:
                 kind = "group" if ref.members else ("person" if _is_person(doc, group) else "country")
                 state.add(doc, start, end, head, ref, kind, None, bool(ref.members))
@@ -306,6 +316,16 @@ class ActorResolver:
                 for iso3 in places:
                     self._resolve_role(doc, head, start, end, title, agent, iso3, "dictionary", state)
                 return
+        shared = self._shared_modifiers(head, group, state) if agent is not None and title is None else None
+        if shared is not None:
+            state.add(doc, start, end, head, shared, "agent", None, head.tag_ in ("NNS", "NNPS"))
+            return
+        owner = self._coded_owner(doc, head, state) if agent is not None and title is None else None
+        if owner is not None:
+            # "human rights activists of Gonzo GMO": the agent joins its dictionary actor's
+            # code (GONGMO + OPP), as it would in "Gonzo GMO human rights activists".
+            state.add(doc, start, end, head, _with_agents(owner, group), "agent", None, head.tag_ in ("NNS", "NNPS"))
+            return
         country, how = self._country_of(doc, head, entries, state, start, end)
         if how == "possessor" and (title or agent):
             start = state.absorb_possessor(head, start)
@@ -351,7 +371,7 @@ class ActorResolver:
             if country is None:
                 return
             conf = 0.85 if how != "context" else 0.6
-            ref = self.actors.country_ref(country, agent.sector, f"agent+{how}", conf)
+            ref = _leading(self.actors.country_ref(country, agent.sector, f"agent+{how}", conf), agent)
             state.add(doc, start, end, head, ref, "agent", None, agent.plural or head.tag_ in ("NNS", "NNPS"))
 
     def _resolve_unknown_person(self, doc: Doc, ent: Span, state: _Resolution) -> None:
@@ -479,6 +499,42 @@ class ActorResolver:
                 if len(countries) == 1 and None not in countries:
                     return countries.pop(), "possessor"
         return None, "none"
+
+    def _shared_modifiers(self, head: Token, group: list[_Match], state: _Resolution) -> ActorRef | None:
+        """An agent coordinated with an earlier one, with no words of its own before it,
+        shares that one's modifiers: "the Danish Islamist media and government" are both
+        Danish and Islamist (DNKMUSMED, DNKMUSGOV), "Hungarian police and soldiers" both
+        Hungarian."""
+        if head.dep_ != "conj" or any(c.i < head.i for c in head.children):
+            return None
+        first = state.mention_covering(head.head)
+        agent = _first([e for m in group for e in m.entries], "agent")
+        if first is None or first.actor is None or first.actor.members or not first.actor.country or agent is None:
+            return None
+        modifiers = [
+            _Match(i, i + 1, list(state.matched.get(i, ())))
+            for i in range(first.span.start, first.span.end)
+            if i != head.head.i and state.matched.get(i)
+        ]
+        coded = _first([e for m in modifiers for e in m.entries], "coded")
+        if coded is not None:
+            ref = self.actors.coded_ref(coded.key, state.day)
+            return _with_agents(ref, modifiers + group) if ref is not None and ref.country else None
+        if first.actor.code[:3] != first.actor.country:
+            return None  # an organization's member, not a country's
+        return _leading(self.actors.country_ref(first.actor.country, agent.sector, "agent+conjunct", 0.8), agent)
+
+    def _coded_owner(self, doc: Doc, head: Token, state: _Resolution) -> ActorRef | None:
+        """A user's dictionary actor with a sector of its own in an "of", "from" or "in"
+        phrase of the head; one without a sector is a country (``_country_in``)."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                for obj in child.children:
+                    coded = _first(list(state.matched.get(obj.i, ())), "coded") if obj.dep_ == "pobj" else None
+                    ref = self.actors.coded_ref(coded.key, state.day) if coded is not None else None
+                    if ref is not None and ref.country and ref.sector is not None:
+                        return ref
+        return None
 
     def _country_in(self, doc: Doc, token: Token, state: _Resolution) -> str | None:
         matched = state.matched.get(token.i, ())
@@ -642,6 +698,38 @@ class _Resolution:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _with_agents(ref: ActorRef, group: list[_Match]) -> ActorRef:
+    """A dictionary actor's code with the codes of the agents named with it, as TABARI
+    composes them: "Arnor troops" is ARNMIL, "the Danish Islamist media" DNKMUSMED, "West
+    German world government activists" GMWGOV + WGO; a code already there is not repeated
+    ("White House security officials" stays USAGOV), and a leading agent goes first
+    ("MSF Arnor" is NGOARN)."""
+    code = ref.code
+    sector = ref.sector
+    for match in sorted(group, key=lambda m: m.start):
+        role = next((e for e in match.entries if e.kind in ("agent", "title") and e.sector), None)
+        if role is None or role.sector is None:
+            continue
+        if role.key.endswith("~"):
+            if not code.startswith(role.sector):
+                code, sector = role.sector + code, role.sector
+            continue
+        for index in range(0, len(role.sector), 3):
+            chunk = role.sector[index : index + 3]
+            if chunk not in {code[i : i + 3] for i in range(0, len(code), 3)}:
+                code += chunk
+                sector = sector or role.sector
+    return ref if code == ref.code else replace(ref, code=code, sector=sector)
+
+
+def _leading(ref: ActorRef, agent: Entry) -> ActorRef:
+    """A TABARI agent coded ``[NGO~]`` goes before the country: "aid workers of Sylvania"
+    is NGOSYL."""
+    if agent.key.endswith("~") and ref.country and agent.sector:
+        return replace(ref, code=agent.sector + ref.country)
+    return ref
 
 
 def _first(entries: list[Entry], kind: str) -> Entry | None:
