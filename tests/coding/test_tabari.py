@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from wirewatch.coding.actors import load_dictionary
-from wirewatch.coding.tabari import DatedCode, is_agents, is_tabari, parse_actors, parse_agents
+from wirewatch.coding.tabari import DatedCode, fit_slots, is_agents, is_tabari, parse_actors, parse_agents, parse_verbs
 from wirewatch.errors import ConfigError
 
 ACTORS = """<!-- a test dictionary -->
@@ -119,6 +119,8 @@ def test_tabari_dictionaries_in_the_pipeline(tmp_path, settings):
         # a leading agent [NGO~] goes before the country
         ("Freedonia aid workers accused Sylvania.", {"Freedonia aid workers": "NGOFRD"}),
         ("The aid workers of Freedonia accused Sylvania.", {"aid workers": "NGOFRD"}),
+        # an agent of no named country stays without one, as in TABARI coding
+        ("Sylvania said the chancellor lied.", {"chancellor": "---GOV"}),
         # a hyphenated stem matches the words the tokenizer makes of it
         ("Al-Khazar accused Sylvania.", {"Al-Khazar": "KHZ"}),
     ],
@@ -140,9 +142,15 @@ def test_tabari_agents_compose_codes(tmp_path, settings, text, expected):
 VERBS = """--- CUT  [160]  ---
 CUT
 - * TIES WITH [161]
+- * DIPLOMATIC_TIES_WITH [162]
 
 --- FIRE  [190]  ---
 FIRE
+- FINALLY_* [191]
+
+--- RECEIVE  [033]  ---
+RECEIVE
+- + * MONEY $  [071]
 
 --- SAY  [010]  ---
 SAY  {SAYS SAID SAYING}
@@ -150,6 +158,23 @@ SAY  {SAYS SAID SAYING}
 --- PRESENT  [032]  ---
 PRESENT
 """
+
+
+def test_verb_patterns_read_joins_markers_and_synsets():
+    verbs = parse_verbs(
+        "&TIES\n+TRADE\n+ARMS_SALES\n\n--- PULL  [074]  ---\nPULL\n"
+        "- SO IN_*_OUT NOW $ [075]\n- * NEW_&TIES_DEALS [076]\n",
+        "t",
+    )
+    pattern, deals = verbs["pull"].patterns
+    assert pattern.touches_verb and pattern.after[0].tight and not pattern.after[1].tight
+    assert [s.options for s in pattern.before] == [(("so",),), (("in",),)]
+    assert pattern.after[2].marker == "$"
+    assert deals.after[0].options == (("new", "trade", "deals"), ("new", "arms", "sales", "deals"))
+    assert fit_slots(pattern.after, ["out", "now", "to", "sylvania"], True, False) == [("$", 2, 4)]
+    assert fit_slots(pattern.after, ["quickly", "out", "now"], True, False) is None
+    assert fit_slots(deals.after, ["new", "trade", "deals"], True, False) == []
+    assert fit_slots(deals.after, ["new", "big", "trade", "deals"], True, False) is None
 
 
 @pytest.mark.model
@@ -170,6 +195,13 @@ PRESENT
             "The envoys of Freedonia and Sylvania presented their credentials to Norway's chancellor.",
             {("FRDGOV", "NWYGOV", "032", "asserted"), ("SYLGOV", "NWYGOV", "032", "asserted")},
         ),
+        # words joined by "_" stand together, next to the verb where "*" is joined
+        ("Freedonia cut diplomatic ties with Sylvania.", {("FRD", "SYL", "162", "asserted")}),
+        ("Freedonia cut diplomatic and trade ties with Sylvania.", {("FRD", "SYL", "161", "asserted")}),
+        ("Freedonia finally fired at Oslo.", {("FRD", "NOR", "191", "asserted")}),
+        ("Freedonia finally and reluctantly fired at Oslo.", {("FRD", "NOR", "190", "asserted")}),
+        # "$" and "+" say where the source and the target stand
+        ("Sylvania received money from Freedonia.", {("FRD", "SYL", "071", "asserted")}),
         # a plain "said" aimed at no one is how the story reports, not an event of its own;
         # aimed at someone, it is a statement to code
         ("Freedonia cut ties with Sylvania, the Freedonian chancellor said.", {("FRD", "SYL", "161", "reported")}),

@@ -165,6 +165,8 @@ class ActorDictionary:
         names: surface form (as written) -> entries, for proper names; matched by case.
         words: lower-cased surface form -> entries, for common nouns (agents, titles,
             descriptions); matched without case.
+        unplaced_agents: whether an agent the text gives no country stays without one
+            (``---GOV``), as in TABARI/PETRARCH coding, rather than taking the story's.
     """
 
     version: str
@@ -179,6 +181,7 @@ class ActorDictionary:
     surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     coded: dict[str, tuple[DatedCode, ...]] = field(default_factory=dict)
     prefixes: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
+    unplaced_agents: bool = False
 
     # ------------------------------------------------------------------ questions
 
@@ -441,7 +444,9 @@ def load_dictionary(extra_files: Iterable[Path | str] = ()) -> ActorDictionary:
             raise ConfigError(f"{name}: malformed actor entry ({exc!r}); see the shipped files for the layout") from exc
     if any(is_agents(text) for _, text in tabari):
         # A TABARI agents dictionary is a complete agent vocabulary with its own codes: it
-        # replaces the shipped generic agents rather than mixing two codings of "militia".
+        # replaces the shipped generic agents rather than mixing two codings of "militia",
+        # and codes an agent of no named country as such ("a senior official" is ---GOV).
+        actors.unplaced_agents = True
         for form in list(actors.words):
             kept = [e for e in actors.words[form] if e.kind != "agent"]
             if kept:

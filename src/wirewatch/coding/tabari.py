@@ -250,16 +250,37 @@ _SYNSET = re.compile(r"^&([A-Z0-9_]+)")
 
 
 @dataclass(frozen=True)
-class TabariPattern:
-    """Words that must stand before and after the verb, each slot a set of alternatives."""
+class PatternSlot:
+    """One place in a verb pattern: words, each option a run of consecutive words, or a
+    marker (``$`` the source stands here, ``+`` the target) with no words of its own.
 
-    before: tuple[tuple[tuple[str, ...], ...], ...]
-    after: tuple[tuple[tuple[str, ...], ...], ...]
+    ``tight``: nothing may stand between this slot and the one before it (or the verb),
+    as ``_`` joins them in the dictionary ("IN_*", "NEW_&TIETYPES_RELATIONS").
+    """
+
+    options: tuple[tuple[str, ...], ...] = ()
+    tight: bool = False
+    marker: str | None = None
+
+
+@dataclass(frozen=True)
+class TabariPattern:
+    """Slots that must stand before and after the verb, in order, and the code they give.
+
+    ``touches_verb``: the last slot before the verb stands right before it ("FAILED_TO_*").
+    """
+
+    before: tuple[PatternSlot, ...]
+    after: tuple[PatternSlot, ...]
     code: str
+    touches_verb: bool = False
 
     @property
     def size(self) -> int:
-        return len(self.before) + len(self.after)
+        """How specific the pattern is: its words, then its markers."""
+        slots = (*self.before, *self.after)
+        words = sum(min(len(o) for o in s.options) for s in slots if s.options)
+        return 2 * words + sum(1 for s in slots if s.marker in ("$", "+"))
 
 
 @dataclass
@@ -345,30 +366,94 @@ def _verb(verbs: dict[str, TabariVerb], name: str, code: str) -> TabariVerb:
     return verb
 
 
+_MARKERS = ("$", "+", "%", "^")
+_MAX_OPTIONS = 2000
+
+
 def _pattern(body: str, code: str, synsets: dict[str, list[str]]) -> TabariPattern | None:
+    """Read one pattern line: words apart may have other words between them, words joined
+    by ``_`` stand together, ``*`` is the verb; ``$``/``+`` mark where the source/target
+    stands, ``%`` (both) and ``^`` (a skipped phrase) only hold a place."""
     if code in NULL_CODES:
         code = "---"
-    tokens = [t for t in re.split(r"[\s_(){}]+", body) if t]
-    before: list[tuple[tuple[str, ...], ...]] = []
-    after: list[tuple[tuple[str, ...], ...]] = []
-    seen_verb = False
-    for token in tokens:
-        if token == "*":
-            seen_verb = True
-            continue
-        word = token.strip("$+^%")
-        if not word:
-            continue
-        if word.startswith("&"):
-            options = tuple(
-                tuple(w.lower() for w in re.split(r"[\s_]+", item) if w) for item in _expand(word[1:], synsets)
-            )
-        else:
-            options = ((word.lower(),),)
-        (after if seen_verb else before).append(options)
-    if not seen_verb:
+    # Atoms: (kind, options or marker, glued to the atom before).
+    atoms: list[tuple[str, object, bool]] = []
+    glue_next = False
+    for token in (t for t in re.split(r"[\s(){}]+", body) if t):
+        pieces = token.split("_")
+        for index, piece in enumerate(pieces):
+            glued = glue_next or index > 0
+            glue_next = False
+            if not piece:
+                glue_next = index > 0  # "WAS_ *": a trailing "_" joins what follows
+                continue
+            if piece == "*":
+                atoms.append(("verb", None, glued))
+            elif piece in _MARKERS:
+                atoms.append(("marker", piece, glued))
+            elif piece.startswith("&"):
+                options = tuple(
+                    tuple(w.lower() for w in re.split(r"[\s_]+", item) if w) for item in _expand(piece[1:], synsets)
+                )
+                atoms.append(("words", options, glued))
+            else:
+                word = piece.strip("$+%^").lower()
+                if word:
+                    atoms.append(("words", ((word,),), glued))
+    if not any(kind == "verb" for kind, _, _ in atoms):
         return None
-    return TabariPattern(tuple(before), tuple(after), code)
+    before: list[PatternSlot] = []
+    after: list[PatternSlot] = []
+    side = before
+    touches_verb = False
+    for kind, value, glued in atoms:
+        if kind == "verb":
+            touches_verb = glued and bool(before)
+            side = after
+            continue
+        if kind == "marker":
+            side.append(PatternSlot(tight=glued, marker=str(value)))
+            continue
+        options = value  # type: ignore[assignment]
+        if glued and side and side[-1].marker is None and side[-1].options:
+            # "NEW_&TIETYPES_RELATIONS": one run of consecutive words
+            joined = tuple(a + b for a in side[-1].options for b in options)[:_MAX_OPTIONS]  # type: ignore[union-attr]
+            side[-1] = PatternSlot(joined, side[-1].tight)
+        else:
+            side.append(PatternSlot(options, glued))  # type: ignore[arg-type]
+    return TabariPattern(tuple(before), tuple(after), code, touches_verb)
+
+
+def fit_slots(
+    slots: tuple[PatternSlot, ...], words: list[str], start_fixed: bool, end_fixed: bool
+) -> list[tuple[str, int, int]] | None:
+    """Where the slots stand in ``words``, in order, or None when they cannot.
+
+    Returns each marker with the range of word positions its actor may stand in.
+    ``start_fixed``: the first slot marked tight starts at position 0 (right after the
+    verb); ``end_fixed``: the last slot ends at the last word (right before the verb).
+    """
+    n = len(words)
+
+    def fit(i: int, pos: int, fixed: bool, open_markers: list[tuple[str, int]], found: list[tuple[str, int, int]]):
+        if i == len(slots):
+            if end_fixed and pos != n:
+                return None
+            return found + [(m, lo, n) for m, lo in open_markers]
+        slot = slots[i]
+        if slot.marker is not None:
+            return fit(i + 1, pos, False, [*open_markers, (slot.marker, pos)], found)
+        starts = [pos] if (slot.tight and fixed) else range(pos, n)
+        for start in starts:
+            for option in slot.options:
+                if tuple(words[start : start + len(option)]) == option:
+                    closed = found + [(m, lo, start) for m, lo in open_markers]
+                    result = fit(i + 1, start + len(option), True, [], closed)
+                    if result is not None:
+                        return result
+        return None
+
+    return fit(0, 0, start_fixed, [], [])
 
 
 def _expand(name: str, synsets: dict[str, list[str]], depth: int = 0) -> list[str]:

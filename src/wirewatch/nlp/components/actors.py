@@ -366,8 +366,14 @@ class ActorResolver:
                     ref = replace(previous.actor, resolved_by="coreference", confidence=0.7)
                     state.add(doc, start, end, head, ref, "person", previous.gender, False)
                     return
-            if country is None and state.context and not _unspecific(head):
+            if country is None and state.context and not _unspecific(head) and not self.actors.unplaced_agents:
                 country, how = state.context, "context"
+            if country is None and self.actors.unplaced_agents and not _unspecific(head):
+                ref = ActorRef(
+                    code="---" + (agent.sector or ""), country=None, sector=agent.sector, resolved_by="agent"
+                )
+                state.add(doc, start, end, head, ref, "agent", None, agent.plural or head.tag_ in ("NNS", "NNPS"))
+                return
             if country is None:
                 return
             conf = 0.85 if how != "context" else 0.6

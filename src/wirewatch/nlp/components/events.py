@@ -17,7 +17,7 @@ from wirewatch.coding.actors import ActorDictionary, load_dictionary, load_shipp
 from wirewatch.coding.gazetteer import load_gazetteer
 from wirewatch.coding.ontology import intent_code
 from wirewatch.coding.patterns import EventPattern, NounPattern, Patterns, load_patterns, load_shipped_patterns
-from wirewatch.coding.tabari import TabariVerb
+from wirewatch.coding.tabari import TabariPattern, TabariVerb, fit_slots
 from wirewatch.coding.timenorm import value_interval
 from wirewatch.nlp.components.statements import STANCE_LEMMAS
 from wirewatch.nlp.components.syntax import (
@@ -118,7 +118,7 @@ class EventCoder:
         asked = [(s.content_start, s.content_end) for s in statements if s.cameo[:2] in ("02", "10")]
         if self.events_from_statements:
             for statement in statements:
-                if statement.cue.root.lemma_.lower() in tabari:
+                if _tabari_verb(tabari, statement.cue.root) is not None:
                     continue  # the user's verb dictionary codes this verb
                 if statement.cue.root.lemma_.lower() in STANCE_LEMMAS and any(
                     a <= statement.cue.start_char < b for a, b in asked
@@ -145,7 +145,7 @@ class EventCoder:
 
         for token in doc:
             if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
-                entry = tabari.get(token.lemma_.lower())
+                entry = _tabari_verb(tabari, token)
                 coded = self._tabari(doc, token, entry) if entry is not None else self._material(doc, token)
                 events.extend(event for event in coded if stands(event, token.idx))
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
@@ -245,10 +245,20 @@ class EventCoder:
         The most specific pattern whose words surround the verb gives the code, else the
         verb's own code; ``A:B`` codes a reciprocal pair (source does A, target does B).
         """
-        code = _tabari_code(doc, verb, entry)
+        code, places = _tabari_code(doc, verb, entry)
         if code is None:
             return []
         sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
+        # "- + * MONEY FROM $ [071]": the pattern says where the source and the target
+        # stand ("Eriador received money from Osgiliath" is Osgiliath's aid to Eriador).
+        placed = {marker: self._placed(doc, lo, hi, before=hi <= verb.i) for marker, (lo, hi) in places.items()}
+        if placed.get("$"):
+            subjects = sources
+            sources = placed["$"]
+            targets = placed.get("+") or [t for t in targets if t not in sources] or subjects
+        elif placed.get("+"):
+            targets = placed["+"]
+            sources = [s for s in sources if s not in targets]
         forward, _, backward = code.partition(":")
         # The user's dictionary says what a planned act codes as; its codes are kept.
         events = self._events(doc, verb, sources, targets, forward, planned_as_intent=False)
@@ -258,6 +268,15 @@ class EventCoder:
         # at no one is how the story reports, as with the shipped patterns; what was said is
         # coded by its own verb.
         return [e for e in events if e.target is not None or e.cameo not in self.generic_speech_codes]
+
+    def _placed(self, doc: Doc, lo: int, hi: int, before: bool) -> list[ActorRef]:
+        """The actor standing in tokens ``lo``..``hi``: the one nearest the verb, with
+        those listed with it ("Arnor and Gondor")."""
+        inside = [m for m in doc._.ww_mentions or () if lo <= m.head.i < hi and m.actor is not None]
+        if not inside:
+            return []
+        chosen = inside[-1] if before else inside[0]
+        return [m.actor for m in self._participants(doc, chosen.head)] or [chosen.actor]
 
     def _nominal(self, doc: Doc, verb_triggers: set[int]) -> list[EventHit]:
         """Events named by nouns whose actor the text gives ("Lavrov's visit to Minsk")."""
@@ -699,35 +718,28 @@ def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def _tabari_code(doc: Doc, verb: Token, entry: TabariVerb) -> str | None:
-    """The code of the most specific pattern that matches around the verb, else the verb's."""
+def _tabari_verb(tabari: dict[str, TabariVerb], token: Token) -> TabariVerb | None:
+    """The user's dictionary entry for a verb, by its lemma."""
+    return tabari.get(token.lemma_.lower())
+
+
+def _tabari_code(doc: Doc, verb: Token, entry: TabariVerb) -> tuple[str | None, dict[str, tuple[int, int]]]:
+    """The code of the most specific pattern that matches around the verb, else the verb's,
+    with the token ranges where the pattern's ``$`` (source) and ``+`` (target) stand."""
     sent = verb.sent
-    before = [t.lower_ for t in doc[max(sent.start, verb.i - 10) : verb.i]]
+    first = max(sent.start, verb.i - 10)
+    before = [t.lower_ for t in doc[first : verb.i]]
     after = [t.lower_ for t in doc[verb.i + 1 : min(sent.end, verb.i + 15)]]
-    best = None
+    best: TabariPattern | None = None
+    places: dict[str, tuple[int, int]] = {}
     for pattern in entry.patterns:
-        if (
-            _slots_in_order(pattern.before, before)
-            and _slots_in_order(pattern.after, after)
-            and (best is None or pattern.size > best.size)
-        ):
+        if best is not None and pattern.size <= best.size:
+            continue
+        ahead = fit_slots(pattern.before, before, False, pattern.touches_verb)
+        behind = fit_slots(pattern.after, after, True, False) if ahead is not None else None
+        if ahead is not None and behind is not None:
             best = pattern
+            places = {m: (first + lo, first + hi) for m, lo, hi in ahead if m in ("$", "+")}
+            places.update({m: (verb.i + 1 + lo, verb.i + 1 + hi) for m, lo, hi in behind if m in ("$", "+")})
     code = best.code if best is not None else entry.code
-    return None if code in (None, "---") else code
-
-
-def _slots_in_order(slots: tuple[tuple[tuple[str, ...], ...], ...], words: list[str]) -> bool:
-    position = 0
-    for options in slots:
-        found = False
-        while position < len(words) and not found:
-            for option in options:
-                if tuple(words[position : position + len(option)]) == option:
-                    position += len(option)
-                    found = True
-                    break
-            else:
-                position += 1
-        if not found:
-            return False
-    return True
+    return (None if code in (None, "---") else code), places
