@@ -142,6 +142,12 @@ def test_unspecific_agents_stay_unresolved(run):
 
 
 @pytest.mark.model
+def test_a_second_agent_shares_the_places_of_the_first(run):
+    x = run("Lawmakers and officials in France and Germany welcomed the decision.", dt.date(2020, 9, 1))
+    assert {m.actor.code for m in x.mentions if m.text == "officials"} == {"FRAGOV", "DEUGOV"}
+
+
+@pytest.mark.model
 def test_coordinated_countries_give_one_actor_each(run):
     x = run("Latvian and Estonian officials met in Riga.", dt.date(2020, 9, 1))
     assert {m.actor.code for m in x.mentions} >= {"LVAGOV", "ESTGOV"}

@@ -316,9 +316,10 @@ class ActorResolver:
                 for iso3 in places:
                     self._resolve_role(doc, head, start, end, title, agent, iso3, "dictionary", state)
                 return
-        shared = self._shared_modifiers(head, group, state) if agent is not None and title is None else None
-        if shared is not None:
-            state.add(doc, start, end, head, shared, "agent", None, head.tag_ in ("NNS", "NNPS"))
+        shared = self._shared_modifiers(head, group, state) if agent is not None and title is None else []
+        for ref in shared:
+            state.add(doc, start, end, head, ref, "agent", None, head.tag_ in ("NNS", "NNPS"))
+        if shared:
             return
         owner = self._coded_owner(doc, head, state) if agent is not None and title is None else None
         if owner is not None:
@@ -494,10 +495,12 @@ class ActorResolver:
                     return owner.actor.country, "possessor"
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        iso3 = self._country_in(doc, obj, state)
-                        if iso3:
-                            return iso3, "dictionary"
+                    # "Soldiers from Gondor wire tapped ...": the parser can hang the
+                    # country on a noun it misreads as the object.
+                    names = [obj, *(c for c in obj.children if c.dep_ == "compound")] if obj.dep_ == "pobj" else []
+                    iso3 = next((c for t in names if (c := self._country_in(doc, t, state))), None)
+                    if iso3:
+                        return iso3, "dictionary"
         for child in head.children:
             if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < head.i:
                 # "the Bush administration", "the Erdogan government": the leader's country.
@@ -506,17 +509,23 @@ class ActorResolver:
                     return countries.pop(), "possessor"
         return None, "none"
 
-    def _shared_modifiers(self, head: Token, group: list[_Match], state: _Resolution) -> ActorRef | None:
+    def _shared_modifiers(self, head: Token, group: list[_Match], state: _Resolution) -> list[ActorRef]:
         """An agent coordinated with an earlier one, with no words of its own before it,
         shares that one's modifiers: "the Danish Islamist media and government" are both
         Danish and Islamist (DNKMUSMED, DNKMUSGOV), "Hungarian police and soldiers" both
-        Hungarian."""
-        if head.dep_ != "conj" or any(c.i < head.i for c in head.children):
-            return None
-        first = state.mention_covering(head.head)
+        Hungarian, "lawmakers and officials in Arnor and Gondor" are of both countries."""
         agent = _first([e for m in group for e in m.entries], "agent")
-        if first is None or first.actor is None or first.actor.members or not first.actor.country or agent is None:
-            return None
+        if agent is None or head.dep_ != "conj" or any(c.i < head.i or c.dep_ == "prep" for c in head.children):
+            return []
+        firsts = [m for m in state.mentions if m.span.start <= head.head.i < m.span.end and m.actor is not None]
+        if any(m.actor.members or not m.actor.country for m in firsts):
+            return []
+        if len(firsts) > 1:
+            countries = list(dict.fromkeys(m.actor.country for m in firsts if m.actor.code[:3] == m.actor.country))
+            return [_leading(self.actors.country_ref(c, agent.sector, "agent+conjunct", 0.8), agent) for c in countries]
+        if not firsts:
+            return []
+        first = firsts[0]
         modifiers = [
             _Match(i, i + 1, list(state.matched.get(i, ())))
             for i in range(first.span.start, first.span.end)
@@ -525,10 +534,10 @@ class ActorResolver:
         coded = _first([e for m in modifiers for e in m.entries], "coded")
         if coded is not None:
             ref = self.actors.coded_ref(coded.key, state.day)
-            return _with_agents(ref, modifiers + group) if ref is not None and ref.country else None
+            return [_with_agents(ref, modifiers + group)] if ref is not None and ref.country else []
         if first.actor.code[:3] != first.actor.country:
-            return None  # an organization's member, not a country's
-        return _leading(self.actors.country_ref(first.actor.country, agent.sector, "agent+conjunct", 0.8), agent)
+            return []  # an organization's member, not a country's
+        return [_leading(self.actors.country_ref(first.actor.country, agent.sector, "agent+conjunct", 0.8), agent)]
 
     def _coded_owner(self, doc: Doc, head: Token, state: _Resolution) -> ActorRef | None:
         """A user's dictionary actor with a sector of its own in an "of", "from" or "in"
