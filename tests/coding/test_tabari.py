@@ -26,6 +26,8 @@ HARPO_MARX [FRD]  # a default code and a dated restriction
     [FRDMIL 19330101 - 19351231]
 FREEDONIAN_ARMY [FRDMIL]
 AL-KHAZAR [KHZ]  # a hyphenated stem
+BRIMFORT [BRM]
+GONDOR [GND]
 """
 
 AGENTS = """!MAN! = MAN, MEN
@@ -200,6 +202,11 @@ def test_verb_patterns_read_joins_markers_and_synsets():
         ("Freedonia cut diplomatic and trade ties with Sylvania.", {("FRD", "SYL", "161", "asserted")}),
         ("Freedonia finally fired at Oslo.", {("FRD", "NOR", "191", "asserted")}),
         ("Freedonia finally and reluctantly fired at Oslo.", {("FRD", "NOR", "190", "asserted")}),
+        # a list of names the parser hangs on its last one: each name acts
+        (
+            "Brimfort and the evil awful Gondor welcomed a resumption of formal ties with Norway.",
+            {("BRM", "NWY", "051", "asserted"), ("GND", "NWY", "051", "asserted")},
+        ),
         # "$" and "+" say where the source and the target stand
         ("Sylvania received money from Freedonia.", {("FRD", "SYL", "071", "asserted")}),
         # a plain "said" aimed at no one is how the story reports, not an event of its own;

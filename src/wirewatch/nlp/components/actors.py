@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -270,6 +271,17 @@ class ActorResolver:
         end = max(max(m.end for m in group), head.i + 1)
         kinds = {e.kind for e in entries}
         coded = _first(entries, "coded")
+        names = [m for m in group if any(e.kind == "coded" for e in m.entries)]
+        listed = len(names) > 1 and all(
+            any(t.dep_ == "cc" or t.text == "," for t in doc[a.end : b.start]) for a, b in pairwise(names)
+        )
+        if listed:
+            # "Fornost and the evil awful Gondor": the parser hung a list of names on its
+            # last one; each name is its own actor.
+            for match in names:
+                span = doc[match.start : match.end]
+                self._resolve_group(doc, span.root, [match], state)
+            return
         if coded is not None:
             # A user's TABARI/PETRARCH entry overrides the shipped data for the same words.
             ref = self.actors.coded_ref(coded.key, state.day)

@@ -204,7 +204,8 @@ def coordinated(token: Token) -> list[Token]:
     heads = [token] + [c for c in token.children if c.dep_ == "appos" and c.conjuncts]
     # "Arnor, Calenardhon and the evil Gondor": a list whose last member has modifiers can
     # be parsed as its first members modifying the last one.
-    heads += [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.conjuncts]
+    # The first member can be tagged a common noun ("Fornost and the evil awful Gondor").
+    heads += [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.pos_ in ("PROPN", "NOUN") and c.conjuncts]
     # "Arnor and the evil awful Gondor": a last member the parser splits into a conjunct
     # ("awful") and a name hung on the first member as its apposition, with no comma between.
     # "Evil Mordor, the awful Arnor, and good Gondor": a name between the first member and
