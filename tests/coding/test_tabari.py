@@ -150,6 +150,14 @@ CUT
 FIRE
 - FINALLY_* [191]
 
+--- LAUNCH  [---]  ---
+LAUNCH
+- * OFFENSIVE  [195]
+
+--- SHELL  [---]  ---
+SHELL
+- * OFFENSIVE  [195]
+
 --- RECEIVE  [033]  ---
 RECEIVE
 - + * MONEY $  [071]
@@ -206,6 +214,11 @@ def test_verb_patterns_read_joins_markers_and_synsets():
         (
             "Brimfort and the evil awful Gondor welcomed a resumption of formal ties with Norway.",
             {("BRM", "NWY", "051", "asserted"), ("GND", "NWY", "051", "asserted")},
+        ),
+        # one act the parser splits over two verbs is one event, aimed where one of them is
+        (
+            "Freedonia launched a new bombing and shelling offensive against besieged Sylvania.",
+            {("FRD", "SYL", "195", "asserted")},
         ),
         # "$" and "+" say where the source and the target stand
         ("Sylvania received money from Freedonia.", {("FRD", "SYL", "071", "asserted")}),

@@ -150,7 +150,7 @@ class EventCoder:
                 events.extend(event for event in coded if stands(event, token.idx))
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
         events.extend(e for e in nominal if stands(e, e.trigger.start_char if e.trigger is not None else -1))
-        doc._.ww_events = events
+        doc._.ww_events = _without_targetless_twins(events)
         return doc
 
     def _asked_for_by_a_noun(self, token: Token) -> bool:
@@ -706,6 +706,22 @@ def _own_side(a: ActorRef, b: ActorRef) -> bool:
 
 def _mutual(cameo: str) -> bool:
     return cameo[:2] in MUTUAL_ROOTS or cameo[:3] in MUTUAL_CODES
+
+
+def _without_targetless_twins(events: list[EventHit]) -> list[EventHit]:
+    """An event with no target is dropped where the same sentence has the same act by the
+    same source with a target: "launched a new bombing and shelling offensive against X"
+    is one offensive against X, however the parser splits the verbs."""
+    aimed = {
+        (e.sentence, e.source.code, e.cameo, e.modality)
+        for e in events
+        if e.target is not None and e.source is not None
+    }
+    return [
+        e
+        for e in events
+        if e.target is not None or e.source is None or (e.sentence, e.source.code, e.cameo, e.modality) not in aimed
+    ]
 
 
 def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:
