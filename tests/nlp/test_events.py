@@ -430,6 +430,22 @@ def test_who_a_verbal_act_is_aimed_at(run, text, expected):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force shown on another country's ground is aimed at that country
+        ("Russia is conducting military exercises in Belarus.", {("RUS", "BLR", "150")}),
+        ("Turkish warplanes bombed positions in Iraq overnight.", {("TURMIL", "IRQ", "195")}),
+        # on one's own ground it has no target of its own
+        ("Russia is conducting military exercises in Russia.", {("RUS", None, "150")}),
+    ],
+)
+def test_force_abroad_is_aimed_at_the_country(run, text, expected):
+    x = run(text, dt.date(2021, 6, 1))
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "target"),
     [
         ("A Tunisian court jailed a Nigerian student for two years.", "NGAEDU"),

@@ -34,6 +34,8 @@ from wirewatch.types import ActorRef, Location
 # Where a dictionary verb's target is: the direct object, else any object after the verb.
 TABARI_TARGETS = ("dobj", "any")
 BACKGROUND_DAYS = 14
+# Shows and uses of force: exhibit force posture, coerce, assault, fight, mass violence.
+FORCE_ROOTS = ("15", "17", "18", "19", "20")
 # Verbs that say little beyond "do" the act their object names.
 LIGHT_VERBS = {
     "launch", "undertake", "begin", "start", "conduct", "carry", "mount", "stage", "hold", "make",
@@ -434,7 +436,18 @@ class EventCoder:
             # the act has not happened, its announcement has.
             cameo = intent_code(cameo) or cameo
         evidence = _clause_evidence(doc, verb)
-        location = self._location(doc, verb)
+        place = self._clause_place(doc, verb)
+        location = place or self._dateline_place(doc)
+        if (
+            not targets
+            and cameo[:2] in FORCE_ROOTS
+            and place is not None
+            and place.country
+            and all(s.country and s.country != place.country for s in sources)
+        ):
+            # "Russia is conducting military exercises in Alaska": force shown or used on
+            # another country's ground is aimed at that country.
+            targets = [self.actors.country_ref(place.country, None, "place", 0.6)]
         background = _is_background(doc, verb, date)
         out = []
         for source in sources:
@@ -591,6 +604,10 @@ class EventCoder:
     def _location(self, doc: Doc, verb: Token) -> Location | None:
         """Where the event happened: a place after "in"/"at"/"near" in its clause, else the
         dateline city, with coordinates from the offline gazetteer."""
+        return self._clause_place(doc, verb) or self._dateline_place(doc)
+
+    def _clause_place(self, doc: Doc, verb: Token) -> Location | None:
+        """A place after "in"/"at"/"near" in the verb's clause."""
         gazetteer = load_gazetteer()
         places = {i: iso3 for span, iso3 in doc._.ww_places or () for i in range(span.start, span.end)}
         heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
@@ -609,9 +626,13 @@ class EventCoder:
                         found = gazetteer.locate(name)
                         if found is not None:
                             return found
+        return None
+
+    def _dateline_place(self, doc: Doc) -> Location | None:
+        """The dateline city."""
         dateline = doc._.ww_dateline
         if dateline is not None and dateline.place:
-            return gazetteer.locate(dateline.place.split(",")[0].strip())
+            return load_gazetteer().locate(dateline.place.split(",")[0].strip())
         return None
 
 
