@@ -538,3 +538,26 @@ def test_an_attack_by_a_politician_is_a_statement(run):
 def test_denials_appeals_and_refusals(run, text, expected):
     x = run(text, dt.date(2005, 6, 1))
     assert {(e.source.code, e.cameo) for e in x.events if e.modality == "asserted"} == expected
+
+
+def test_a_second_object_the_parser_adds_does_not_hide_the_target():
+    """ "to supply Gondor with wheat, worth 11 million ducats": the parser can hang "ducats"
+    on the verb as a second object; the first object with an actor stays the target."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from wirewatch.coding.actors import load_shipped
+    from wirewatch.coding.patterns import load_shipped_patterns
+    from wirewatch.nlp.components.events import EventCoder
+    from wirewatch.nlp.extensions import MentionHit, register
+    from wirewatch.types import ActorRef
+
+    register()
+    words = ["Arnor", "will", "supply", "Gondor", "with", "wheat", "worth", "eleven", "ducats"]
+    heads = [2, 2, 2, 2, 2, 4, 5, 8, 2]
+    deps = ["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "amod", "nummod", "dobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    gondor = ActorRef(code="GON", country="GON", name="Gondor")
+    doc._.ww_mentions = [MentionHit(doc[3:4], doc[3], gondor, "country")]
+    coder = EventCoder(load_shipped_patterns(), load_shipped(), events_from_statements=False)
+    assert coder._targets(doc, doc[2], ("dobj",)) == [gondor]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from wirewatch.errors import ConfigError
 
@@ -376,8 +377,8 @@ def _pattern(body: str, code: str, synsets: dict[str, list[str]]) -> TabariPatte
     stands, ``%`` (both) and ``^`` (a skipped phrase) only hold a place."""
     if code in NULL_CODES:
         code = "---"
-    # Atoms: (kind, options or marker, glued to the atom before).
-    atoms: list[tuple[str, object, bool]] = []
+    # Atoms: (kind, word options or marker, glued to the atom before).
+    atoms: list[tuple[str, Any, bool]] = []
     glue_next = False
     for token in (t for t in re.split(r"[\s(){}]+", body) if t):
         pieces = token.split("_")
@@ -414,13 +415,12 @@ def _pattern(body: str, code: str, synsets: dict[str, list[str]]) -> TabariPatte
         if kind == "marker":
             side.append(PatternSlot(tight=glued, marker=str(value)))
             continue
-        options = value  # type: ignore[assignment]
         if glued and side and side[-1].marker is None and side[-1].options:
             # "NEW_&TIETYPES_RELATIONS": one run of consecutive words
-            joined = tuple(a + b for a in side[-1].options for b in options)[:_MAX_OPTIONS]  # type: ignore[union-attr]
+            joined = tuple(a + b for a in side[-1].options for b in value)[:_MAX_OPTIONS]
             side[-1] = PatternSlot(joined, side[-1].tight)
         else:
-            side.append(PatternSlot(options, glued))  # type: ignore[arg-type]
+            side.append(PatternSlot(value, glued))
     return TabariPattern(tuple(before), tuple(after), code, touches_verb)
 
 

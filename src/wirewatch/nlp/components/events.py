@@ -120,7 +120,7 @@ class EventCoder:
         asked = [(s.content_start, s.content_end) for s in statements if s.cameo[:2] in ("02", "10")]
         if self.events_from_statements:
             for statement in statements:
-                if _tabari_verb(tabari, statement.cue.root) is not None:
+                if statement.cue.root.lemma_.lower() in tabari:
                     continue  # the user's verb dictionary codes this verb
                 if statement.cue.root.lemma_.lower() in STANCE_LEMMAS and any(
                     a <= statement.cue.start_char < b for a, b in asked
@@ -147,7 +147,7 @@ class EventCoder:
 
         for token in doc:
             if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
-                entry = _tabari_verb(tabari, token)
+                entry = tabari.get(token.lemma_.lower())
                 coded = self._tabari(doc, token, entry) if entry is not None else self._material(doc, token)
                 events.extend(event for event in coded if stands(event, token.idx))
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
@@ -445,7 +445,7 @@ class EventCoder:
             and place.country
             and all(s.country and s.country != place.country for s in sources)
         ):
-            # "Russia is conducting military exercises in Alaska": force shown or used on
+            # "Russia is conducting military exercises in Belarus": force shown or used on
             # another country's ground is aimed at that country.
             targets = [self.actors.country_ref(place.country, None, "place", 0.6)]
         background = _is_background(doc, verb, date)
@@ -513,8 +513,10 @@ class EventCoder:
         for spec in specs:
             found: list[ActorRef] = []
             if spec == "dobj":
+                # "supply Gondor with wheat worth 11 million ducats": the parser can give a
+                # verb a second object; the first with an actor is the target.
                 for child in verb.children:
-                    if child.dep_ in ("dobj", "obj"):
+                    if child.dep_ in ("dobj", "obj") and not found:
                         found = [m.actor for m in self._participants(doc, child)] or self._place_target(doc, child)
             else:
                 for child in verb.children:
@@ -601,13 +603,9 @@ class EventCoder:
         is_capital = any(e.kind == "capital" for e in self.actors.names.get(span.text, ()))
         return [self.actors.country_ref(iso3, "GOV" if is_capital else None, "place", 0.7)]
 
-    def _location(self, doc: Doc, verb: Token) -> Location | None:
-        """Where the event happened: a place after "in"/"at"/"near" in its clause, else the
-        dateline city, with coordinates from the offline gazetteer."""
-        return self._clause_place(doc, verb) or self._dateline_place(doc)
-
     def _clause_place(self, doc: Doc, verb: Token) -> Location | None:
-        """A place after "in"/"at"/"near" in the verb's clause."""
+        """Where the event happened: a place after "in"/"at"/"near" in its clause, with
+        coordinates from the offline gazetteer (else the dateline city, ``_dateline_place``)."""
         gazetteer = load_gazetteer()
         places = {i: iso3 for span, iso3 in doc._.ww_places or () for i in range(span.start, span.end)}
         heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
@@ -753,11 +751,6 @@ def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:
         else:
             out.append(ref)
     return out
-
-
-def _tabari_verb(tabari: dict[str, TabariVerb], token: Token) -> TabariVerb | None:
-    """The user's dictionary entry for a verb, by its lemma."""
-    return tabari.get(token.lemma_.lower())
 
 
 def _tabari_code(doc: Doc, verb: Token, entry: TabariVerb) -> tuple[str | None, dict[str, tuple[int, int]]]:
