@@ -142,6 +142,14 @@ def test_unspecific_agents_stay_unresolved(run):
 
 
 @pytest.mark.model
+def test_a_possessor_inside_a_name_is_part_of_it(run):
+    x = run("Peskov urged Minsk to convene the All-Belarusian People's Assembly without delay.", dt.date(2020, 12, 9))
+    assembly = [m for m in x.mentions if "Assembly" in m.text]
+    assert [(m.text, m.actor.code) for m in assembly] == [("Belarusian People's Assembly", "BLRLEG")]
+    assert not [m for m in x.mentions if m.actor.code == "BLRCVL"]
+
+
+@pytest.mark.model
 def test_a_second_agent_shares_the_places_of_the_first(run):
     x = run("Lawmakers and officials in France and Germany welcomed the decision.", dt.date(2020, 9, 1))
     assert {m.actor.code for m in x.mentions if m.text == "officials"} == {"FRAGOV", "DEUGOV"}

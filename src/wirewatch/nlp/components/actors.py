@@ -652,12 +652,15 @@ class _Resolution:
         self.history.append(_Seen(head, ref, kind, gender, plural))
 
     def absorb_possessor(self, head: Token, start: int) -> int:
-        """ "Russia's foreign minister" is one mention: a country possessor joins its title."""
+        """ "Russia's foreign minister" is one mention: a country possessor joins its title,
+        and so does any possessor inside the same name ("the All-Belarusian People's
+        Assembly" is one body, not the people and an assembly)."""
         for child in head.children:
             if child.dep_ != "poss":
                 continue
             owner = self.mention_covering(child)
-            if owner is not None and owner.kind == "country" and owner.span.end <= head.i:
+            named = any(e.start <= child.i and head.i < e.end and e.label_ in ("ORG", "FAC") for e in head.doc.ents)
+            if owner is not None and (owner.kind == "country" or named) and owner.span.end <= head.i:
                 self.mentions.remove(owner)
                 return min(start, owner.span.start)
         return start
