@@ -30,6 +30,13 @@ ROWS = [
     # people named by what they do, singular and plural
     ("Rebels seized two Canadian tourists.", dt.date(2020, 9, 1), "Canadian tourists", "CANCVL", "agent"),
     ("A Nigerian student was jailed in Tunisia.", dt.date(2020, 9, 1), "Nigerian student", "NGAEDU", "agent"),
+    (
+        "Gunmen ambushed Ghanaian peacekeepers near the border.",
+        dt.date(2020, 9, 1),
+        "Ghanaian peacekeepers",
+        "GHAMIL",
+        "agent",
+    ),
     # a second agent of a list shares the first one's country, whatever the story's context
     (
         "Venezuela protested after Colombian police and soldiers crossed the border.",
