@@ -373,9 +373,14 @@ def test_what_is_received_is_given_by_the_giver(run, text, expected):
         # a transitive strike is an attack, an intransitive one a labour strike
         ("Israeli warplanes struck Gaza overnight.", {("ISRMIL", "PSE", "190")}),
         ("Greek workers struck on Tuesday.", {("GRCLAB", None, "143")}),
+        # force shown on another country's ground is aimed at that country
+        ("Russia is conducting military exercises in Belarus.", {("RUS", "BLR", "150")}),
+        ("Turkish warplanes bombed positions in Iraq overnight.", {("TURMIL", "IRQ", "195")}),
+        # on one's own ground it has no target of its own
+        ("Russia is conducting military exercises in Russia.", {("RUS", None, "150")}),
     ],
 )
-def test_strike_with_and_without_an_object(run, text, expected):
+def test_who_acts_on_whom_by_force_or_strike(run, text, expected):
     x = run(text, dt.date(2020, 9, 1))
     assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events} == expected
 
@@ -426,22 +431,6 @@ def test_who_a_verbal_act_is_aimed_at(run, text, expected):
     x = run(text, dt.date(2021, 6, 1))
     found = {(e.source.code, e.target.code if e.target else None) for e in x.events if e.root < "14"}
     assert found == expected
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # force shown on another country's ground is aimed at that country
-        ("Russia is conducting military exercises in Belarus.", {("RUS", "BLR", "150")}),
-        ("Turkish warplanes bombed positions in Iraq overnight.", {("TURMIL", "IRQ", "195")}),
-        # on one's own ground it has no target of its own
-        ("Russia is conducting military exercises in Russia.", {("RUS", None, "150")}),
-    ],
-)
-def test_force_abroad_is_aimed_at_the_country(run, text, expected):
-    x = run(text, dt.date(2021, 6, 1))
-    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events} == expected
 
 
 @pytest.mark.model

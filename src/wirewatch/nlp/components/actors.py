@@ -328,7 +328,7 @@ class ActorResolver:
                 for iso3 in places:
                     self._resolve_role(doc, head, start, end, title, agent, iso3, "dictionary", state)
                 return
-        shared = self._shared_modifiers(head, group, state) if agent is not None and title is None else []
+        shared = self._shared_modifiers(head, group, agent, state) if agent is not None and title is None else []
         for ref in shared:
             state.add(doc, start, end, head, ref, "agent", None, head.tag_ in ("NNS", "NNPS"))
         if shared:
@@ -379,14 +379,15 @@ class ActorResolver:
                     ref = replace(previous.actor, resolved_by="coreference", confidence=0.7)
                     state.add(doc, start, end, head, ref, "person", previous.gender, False)
                     return
-            if country is None and state.context and not _unspecific(head) and not self.actors.unplaced_agents:
-                country, how = state.context, "context"
-            if country is None and self.actors.unplaced_agents and not _unspecific(head):
-                ref = ActorRef(
-                    code="---" + (agent.sector or ""), country=None, sector=agent.sector, resolved_by="agent"
-                )
-                state.add(doc, start, end, head, ref, "agent", None, agent.plural or head.tag_ in ("NNS", "NNPS"))
-                return
+            if country is None and not _unspecific(head):
+                if self.actors.unplaced_agents:
+                    ref = ActorRef(
+                        code="---" + (agent.sector or ""), country=None, sector=agent.sector, resolved_by="agent"
+                    )
+                    state.add(doc, start, end, head, ref, "agent", None, agent.plural or head.tag_ in ("NNS", "NNPS"))
+                    return
+                if state.context:
+                    country, how = state.context, "context"
             if country is None:
                 return
             conf = 0.85 if how != "context" else 0.6
@@ -521,13 +522,12 @@ class ActorResolver:
                     return countries.pop(), "possessor"
         return None, "none"
 
-    def _shared_modifiers(self, head: Token, group: list[_Match], state: _Resolution) -> list[ActorRef]:
+    def _shared_modifiers(self, head: Token, group: list[_Match], agent: Entry, state: _Resolution) -> list[ActorRef]:
         """An agent coordinated with an earlier one, with no words of its own before it,
         shares that one's modifiers: "the Danish Islamist media and government" are both
         Danish and Islamist (DNKMUSMED, DNKMUSGOV), "Hungarian police and soldiers" both
         Hungarian, "lawmakers and officials in Arnor and Gondor" are of both countries."""
-        agent = _first([e for m in group for e in m.entries], "agent")
-        if agent is None or head.dep_ != "conj" or any(c.i < head.i or c.dep_ == "prep" for c in head.children):
+        if head.dep_ != "conj" or any(c.i < head.i or c.dep_ == "prep" for c in head.children):
             return []
         firsts = [m for m in state.mentions if m.span.start <= head.head.i < m.span.end and m.actor is not None]
         if any(m.actor.members or not m.actor.country for m in firsts):
