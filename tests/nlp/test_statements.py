@@ -714,6 +714,61 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
             "said",
             "he disagrees",
         ),
+        # a finished quote's cue is the one before it, not the next sentence's cue that
+        # reports something of its own
+        (
+            "Ms. Okafor said after a hearing in 2019 that she had “grave doubts about the motives of the builders.” "
+            "In a later hearing, she warned of the risks of cheap concrete.",
+            "Ms. Okafor",
+            "said",
+            "grave doubts",
+        ),
+        # the speaker named before an aside that describes him, after a quote
+        (
+            "“We have seen better weeks than this one,” county delegate Tom Brandt, "
+            "wearing a straw hat and “Vote Brandt” buttons, said as the hall emptied.",
+            "Tom Brandt",
+            "said",
+            "We have seen better weeks",
+        ),
+        # what was said, hung by the parser on the message it was said in
+        (
+            "The governor's chief of staff Ana Ruiz says in a statement that the race will now be a two-way contest.",
+            "Ana Ruiz",
+            "says",
+            "the race will now be",
+        ),
+        # a day the parser takes for the subject is no speaker
+        (
+            "Mary Holt: Governor Is a ‘Proven Failure’ in Business.\n\nSaturday at the Vermont Democratic state’s "
+            "party convention Sen. Mary Holt (D-VT) said presumptive Republican nominee Tom Brandt was a “proven "
+            "failure” in business.",
+            "Sen. Mary Holt",
+            "said",
+            "presumptive Republican nominee",
+        ),
+        # a name the parser hangs on the phrase before the verb still speaks
+        (
+            "In a meeting with the editorial board of the Daily Ledger Okafor said that the bridge must be rebuilt.",
+            "Okafor",
+            "said",
+            "the bridge must",
+        ),
+        # "say" with what was said named by a noun
+        ("Two-thirds of those polled said the same of the mayor.", "Two-thirds", "said", "the same of the mayor"),
+        ("The councilman says cruel things.", "The councilman", "says", "cruel things"),
+        # verbs of telling whose object is what was told
+        ("The senator tweeted his observations of the hearing.", "The senator", "tweeted", "his observations"),
+        ("The mayor predicted a narrow win in the second round.", "The mayor", "predicted", "a narrow win"),
+        ("The minister acknowledged the mistakes of his office.", "The minister", "acknowledged", "the mistakes"),
+        # an organization named before the colon that opens its words
+        (
+            "Its findings match a new survey - the Brookings Institution: “All the panels we studied include more "
+            "engaged voters than the census does.” Critics said the survey was too small.",
+            "Brookings Institution",
+            ":",
+            "All the panels",
+        ),
     ],
 )
 def test_reports_the_parse_obscures(run, text, speaker, cue, content):
@@ -766,3 +821,45 @@ def test_a_reported_expectation_whose_clause_the_parser_hangs_loosely(run):
     statements = run(text).statements
     assert all(text[s.content.start : s.content.end] == s.content.text for s in statements)
     assert any("decline" in s.content.text for s in statements)
+
+
+@pytest.mark.model
+def test_the_next_paragraphs_cue_does_not_claim_a_finished_quote(run):
+    text = (
+        "The mayor said, “People who lose their homes need help at once, and they need it for years.”\n\n"
+        "Her deputy has often cited housing as the first duty of the city."
+    )
+    found = [(s.cue.text, s.content.text) for s in run(text).statements if s.content.text.startswith("People")]
+    assert found and all(cue == "said" for cue, _ in found), found
+
+
+@pytest.mark.model
+def test_a_transcript_label_speaks_even_when_its_turn_reports_others(run):
+    text = (
+        "Partial transcript as follows:\n\n"
+        "HOLT: Well, look, the governor apparently thinks this is a game show. But this is about jobs.\n\n"
+        "KOWALSKI: The mayor said the jobs are coming back."
+    )
+    found = [(s.speaker.text if s.speaker else None, s.cue.text) for s in run(text).statements]
+    assert ("HOLT", ":") in found and ("KOWALSKI", ":") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The villagers said goodbye to the soldiers.",
+        "They said grace before the meal.",
+    ],
+)
+def test_saying_goodbye_or_grace_is_no_statement(run, text):
+    assert [s.cue.text for s in run(text).statements] == []
+
+
+@pytest.mark.model
+def test_a_repeated_commitment_is_the_commitment(run):
+    found = [
+        (s.cue.text, s.speech_act.cameo[:2])
+        for s in run("The Kenyan Air Force reiterated its commitment to support the police with imagery.").statements
+    ]
+    assert ("commitment", "03") in found and all(cue != "reiterated" for cue, _ in found), found

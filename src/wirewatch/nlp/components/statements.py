@@ -190,6 +190,19 @@ MESSAGE_NOUNS = frozenset(
 )
 # "his critics say ...": whom the speakers oppose is whom an accusation naming no one is aimed at.
 OPPONENT_NOUNS = frozenset({"opponent", "critic", "rival", "detractor", "adversary", "enemy", "foe"})
+# "Saturday at the convention ... said": days the parser can take for a subject.
+DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tomorrow", "tonight"}
+)
+# Verbs of telling whose object, without a clause, is what was told ("tweeted his
+# observations", "predicted a Cruz win", "recalled the figure of ...").
+OBJECT_REPORTS = frozenset(
+    {"tweet", "write", "predict", "recall", "acknowledge", "admit", "concede", "repeat", "reiterate"}
+    | {"confirm", "reveal", "disclose", "explain", "recognize", "recognise", "claim", "report"}
+)
+# "said goodbye", "say grace": the object of "say" that is no statement.
+NOT_SAID = frozenset({"goodbye", "good-bye", "hello", "grace", "prayer", "prayers", "mass", "amen", "cheese"})
 # "have not said when they would ...": question words that open what was (not) said.
 WH_WORDS = frozenset({"when", "whether", "how", "why", "where", "what", "who", "which"})
 MODAL_AUX = frozenset({"would", "will", "could", "might", "should", "can", "may", "'ll", "'d"})
@@ -291,9 +304,22 @@ class StatementExtractor:
             if cue_token is None:
                 return None
         else:
-            cue_token = self._cue_after(doc, quote) or self._cue_before(doc, quote)
+            after, before = self._cue_after(doc, quote), self._cue_before(doc, quote)
+            cue_token = after or before
+            if after is not None and before is not None and self._next_statement(doc, quote, *after):
+                # "Trump said, “When people come back ... handle it.”  Trump has often cited
+                # ...": the cue before the quote, not the next sentence's.
+                cue_token = before
         sentence = _sentence_index(doc, quote.open_char)
-        named = None if cue_token is not None or quote.short else _named_before_colon(doc, quote)
+        named = None if quote.short else _named_before_colon(doc, quote)
+        if named is not None and cue_token is not None:
+            cue = cue_token[0]
+            if cue.idx > quote.close_char and _new_sentence_after(doc, quote, cue):
+                # "- HuffPollster: “... right.” Polls predict ...": the name before the colon
+                # that opens the quote, not the next sentence's cue.
+                cue_token = None
+            else:
+                named = None
         if cue_token is not None:
             cue, spec = cue_token
             speaker, speaker_span = self._speaker(doc, cue)
@@ -348,7 +374,8 @@ class StatementExtractor:
         headline_end = _headline_end(doc)
         for index, sent in enumerate(sentences):
             headline = sent.start_char <= headline_end
-            if index in taken and not headline:
+            paragraph = sent.start == 0 or "\n" in doc.text[max(0, sent.start_char - 3) : sent.start_char]
+            if index in taken and not headline and not paragraph:
                 continue  # a headline can hold a quote and still be the label's words
             start = sent.start
             while start < sent.end and (doc[start].is_punct or doc[start].is_space or doc[start].is_quote):
@@ -357,7 +384,8 @@ class StatementExtractor:
             if colon is None or colon.i == start:
                 continue
             end = sent.end
-            if colon.i + 3 >= end and index + 1 < len(sentences) and (index + 1 not in taken or headline):
+            caps = all(t.is_upper and t.is_alpha for t in doc[start : colon.i])
+            if colon.i + 3 >= end and index + 1 < len(sentences) and (index + 1 not in taken or headline or caps):
                 # "FALLIN: | Well, I think ...": the parser ends a sentence at the label.
                 following = sentences[index + 1]
                 if all(t.is_space and "\n" not in t.text for t in doc[colon.i + 1 : following.start]):
@@ -372,7 +400,10 @@ class StatementExtractor:
                 name = doc[start : preposition.i]
             if any(h.cue.start_char < colon.idx and h.sentence == index for h in found):
                 continue  # the sentence's speaker is already found before the colon
-            if name[-1].lower_ in EDITORIAL_LABELS or any(t.pos_ in ("VERB", "AUX") for t in name):
+            # "KOWALSKI: The mayor said ...": the tagger takes a lone surname in capitals
+            # that opens a paragraph for a verb.
+            lone_label = paragraph and len(name) == 1 and name[0].is_upper and name[0].is_alpha and len(name[0]) > 1
+            if name[-1].lower_ in EDITORIAL_LABELS or (any(t.pos_ in ("VERB", "AUX") for t in name) and not lone_label):
                 continue  # "UPDATE: ...", "FIX IS IN: ...": a label or a headline, not a speaker
             if len(name) == 1 and len(name[0]) == 1:
                 continue  # "Q: ...", "A: ...": an interview's turns, whose speakers are not named
@@ -404,6 +435,8 @@ class StatementExtractor:
                 and all(t.is_title or t.is_upper for t in name)
             )
             named = named or label
+            if index in taken and not headline and not label:
+                continue  # only a transcript's label opens a paragraph whose words hold other cues
             # "Poll: Sanders leads", "Report: talks stalled": a headline naming its source.
             source_word = len(name) == 1 and name[0].lower_ in HEADLINE_SOURCES
             if not (named or source_word):
@@ -430,15 +463,29 @@ class StatementExtractor:
         return out
 
     def _cue_after(self, doc: Doc, quote: _Quote, within: int = 10) -> tuple[Token, SpeechCue] | None:
-        span = doc.char_span(quote.close_char, min(len(doc.text), quote.close_char + 80), alignment_mode="expand")
+        continued = "," in doc.text[quote.end : quote.close_char] and not quote.short
+        if continued:
+            # "“...,” Texas delegate Bill Eastland, wearing a cowboy hat, said": a quote
+            # ending in a comma goes on in its sentence, however long the speaker's aside.
+            within = max(within, 25)
+        span = doc.char_span(quote.close_char, min(len(doc.text), quote.close_char + 160), alignment_mode="expand")
         if span is None:
             return None
-        for token in span[:within]:
+        tokens = list(span[:within])
+        skip_to = -1
+        for k, token in enumerate(tokens):
+            if k <= skip_to:
+                continue
+            if token.is_space and token.text.count("\n") >= 2:
+                break  # the next paragraph's cue is the next paragraph's
             if token.text in ("“", '"') and token.idx > quote.close_char:
-                break
+                skip_to = _short_title_end(tokens, k) if continued else -1
+                if skip_to < 0:
+                    break
+                continue
             spec = self._cue_for(token)
             if spec is not None and token.idx >= quote.close_char:
-                if is_negated(token) and doc.text[quote.start : quote.end].rstrip().endswith((".", "?", "!")):
+                if is_negated(token) and _ends_sentence(doc, quote):
                     # "“... before?”  Fields did not reply to a request for comment.": a
                     # sentence of its own about not speaking.
                     return None
@@ -448,6 +495,20 @@ class StatementExtractor:
                     return None
                 return token, spec
         return None
+
+    def _next_statement(self, doc: Doc, quote: _Quote, verb: Token, spec: SpeechCue) -> bool:
+        """A cue after a finished quote, in a sentence of its own with something said of its
+        own ("“... industry.” In a later vote, he warned of the dangers of ...")."""
+        if not _new_sentence_after(doc, quote, verb):
+            return False
+        if _clause_child(verb) is not None:
+            return True
+        if any(
+            c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "against") and c.i > verb.i for c in verb.children
+        ):
+            return True  # "warned of the dangers of ..."
+        content = self._content(doc, verb, spec) if spec.content != "clause" else None
+        return content is not None and content.start > verb.i
 
     def _cue_before(self, doc: Doc, quote: _Quote) -> tuple[Token, SpeechCue] | None:
         start = doc.char_span(quote.open_char, quote.open_char + 1, alignment_mode="expand")
@@ -601,6 +662,26 @@ class StatementExtractor:
                 if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
                     # "As the Post reported, the inspector issued subpoenas": the main clause.
                     return clause_span(verb.head, exclude={t.i for t in verb.subtree})
+                lemma = verb.lemma_.lower()
+                if (lemma == "say" and verb.tag_ in ("VBD", "VBZ", "VBP")) or (
+                    lemma in OBJECT_REPORTS and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                ):
+                    # "three-quarters said the same of Sanders", "Trump says racist things",
+                    # "Sexton tweeted his observations": what was said, named by a noun.
+                    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i), None)
+                    if (
+                        obj is not None
+                        and obj.lower_ not in NOT_SAID
+                        # "reiterated its commitment to ...": the commitment is the statement
+                        and obj.lemma_.lower() not in self.patterns.speech_nouns
+                    ):
+                        tokens = [t.i for t in obj.subtree] + [
+                            t.i
+                            for c in verb.children
+                            if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "about", "for")
+                            for t in c.subtree
+                        ]
+                        return doc[min(tokens) : max(tokens) + 1]
                 return None
             return clause_span(clause)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -860,7 +941,7 @@ class StatementExtractor:
                 return None, None
             mention = mention_at(doc, by)
             return (mention, mention.span) if mention is not None else (None, _noun_phrase(by))
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and not _when(c) for c in verb.children)
         if not own_subject and verb.i > 0 and verb.tag_ != "VBG":
             # "... which veteran incumbent Alexander Lukashenko said he won": when the parse
             # gives the verb no subject of its own, a person or group named right before it
@@ -868,16 +949,22 @@ class StatementExtractor:
             # ("urged women to vote for Clinton, saying ...") has the subject of its clause.
             before = doc[_left_of_aside(doc, verb.i)]
             # "Clinton, without naming him, also accused": an object is nobody's subject
-            left = mention_at(doc, before) if before.dep_ not in ("dobj", "pobj", "dative", "poss") else None
+            # ("of the Washington Post Trump said": a name right before the verb is).
+            adjacent_name = before.i == verb.i - 1 and before.pos_ == "PROPN"
+            object_dep = before.dep_ in ("dobj", "pobj", "dative", "poss")
+            left = mention_at(doc, before) if adjacent_name or not object_dep else None
             if left is not None and left.kind in ("person", "agent", "organization"):
                 return left, left.span
-            if left is None and before.ent_type_ == "PERSON" and before.i < verb.i - 1:
+            if left is None and (
+                (before.ent_type_ == "PERSON" and before.i < verb.i - 1)
+                or (adjacent_name and before.ent_type_ in ("PERSON", "ORG"))
+            ):
                 return None, _noun_phrase(before)  # "Gov. John Kasich (R-OH), said"
             if before.pos_ == "NUM" and before.head.i == verb.i and before.dep_ in ("nummod", "quantmod", "npadvmod"):
                 return None, doc[before.left_edge.i : before.i + 1]  # "About 4 in 10 say ..."
         subject = _issuer(verb) or self._reporter_of_participle(verb) or subject_of(verb)
-        if subject is None:
-            return None, None
+        if subject is None or _when(subject):
+            return None, None  # "Saturday at the convention ... said": a day says nothing
         person = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if person is not None and subject.ent_type_ in ("GPE", "LOC"):
             subject = person  # "Madrid (WDW) - Socialist leader Carmen Ruiz has attacked": a dateline is no speaker
@@ -1049,6 +1136,35 @@ DENIABLE_CLAIMS = {
 }  # fmt: skip
 
 
+def _ends_sentence(doc: Doc, quote: _Quote) -> bool:
+    return doc.text[quote.start : quote.end].rstrip(" '’\"”").endswith((".", "?", "!"))
+
+
+def _new_sentence_after(doc: Doc, quote: _Quote, cue: Token) -> bool:
+    """Whether ``cue`` stands in a new sentence after a finished quote ("“... it.”  Trump
+    has often cited ..."), not in the quote's own ("“...?” a reporter asked")."""
+    if not _ends_sentence(doc, quote) or cue.sent.start_char < quote.close_char:
+        return False
+    first = next((t for t in doc[cue.sent.start : cue.i + 1] if t.is_alpha), cue)
+    return first.is_title or first.is_upper
+
+
+def _when(token: Token) -> bool:
+    """A day or a time the parser took for a subject ("Saturday at the convention ... said")."""
+    return token.ent_type_ in ("DATE", "TIME") and token.lower_ in DAY_WORDS
+
+
+def _short_title_end(tokens: list[Token], k: int) -> int:
+    """Where a short quoted name opened at ``tokens[k]`` closes ("wearing “Ted Cruz” pins"),
+    or -1 when what opens there is longer, a quote of its own."""
+    for j in range(k + 1, min(k + 6, len(tokens))):
+        if tokens[j].text in ("”", '"'):
+            return j
+        if tokens[j].is_space:
+            return -1
+    return -1
+
+
 def _left_of_aside(doc: Doc, i: int) -> int:
     """The token before ``i``, past commas, the verb's own adverbs and a parenthesis:
     "Gov. John Kasich (R-OH), said", "the campaign chief, Paul Manafort, bluntly suggested"."""
@@ -1169,6 +1285,12 @@ def _between_quote_and_cue(doc: Doc, quote: _Quote, cue: Token) -> tuple[Mention
     """ ""...," Ramos, 58, told AFP": the parser hung the name on the quote; the speaker is
     the name between the closing quotation mark and the cue."""
     between = [t for t in doc[cue.sent.start : cue.i] if t.idx > quote.close_char]
+    if len(between) > MAX_SPEAKER_WORDS:
+        # "“...,” Texas delegate Bill Eastland, wearing a cowboy hat, said": the name
+        # before the aside that describes its owner.
+        comma = next((k for k, t in enumerate(between) if t.text == ","), None)
+        if comma is not None and 0 < comma <= MAX_SPEAKER_WORDS and between[comma - 1].pos_ == "PROPN":
+            between = between[:comma]
     if not between or len(between) > MAX_SPEAKER_WORDS:
         # "...," asked Mr. Manafort: the speaker after an inverted cue.
         after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
@@ -1244,11 +1366,12 @@ def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit | None, Spa
     if mention is None or mention.kind not in ("person", "organization") or mention.span.end != colon.start:
         # "... - Mark Blumenthal and Jon Cohen: "Although ..."": names NER knows, if not the
         # actor dictionaries.
+        # "- Pew Research: "All the samples ..."": an organization NER knows.
         before = doc[colon.start - 1]
-        if before.ent_type_ != "PERSON":
+        if before.ent_type_ not in ("PERSON", "ORG"):
             return _subject_before_colon(doc, doc[colon.start])
         start = colon.start - 1
-        while start > 0 and (doc[start - 1].ent_type_ == "PERSON" or doc[start - 1].lower_ == "and"):
+        while start > 0 and (doc[start - 1].ent_type_ == before.ent_type_ or doc[start - 1].lower_ == "and"):
             start -= 1
         return None, doc[start : colon.start], doc[colon.start]
     return mention, mention.span, doc[colon.start]
@@ -1386,6 +1509,16 @@ def _clause_child(verb: Token) -> Token | None:
             # Of two clauses, the one after the verb: "On his claim there are ..., the
             # analyst said he disagrees" reports "he disagrees".
             return next((c for c in clauses if c.i > verb.i), clauses[0])
+    for prep in verb.children:
+        # "says in a statement that the race will now be ...", "wrote in an op-ed that":
+        # the parser hangs what was said on the message it was said in.
+        message = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if message is not None and message.lemma_.lower() in (*MESSAGE_NOUNS, "interview"):
+            clause = next(
+                (c for c in message.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > message.i), None
+            )
+            if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                return clause
     # "called on X to resolve ...": the infinitive hangs under the particle's object.
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "dobj", "pcomp"):
