@@ -151,6 +151,8 @@ def test_according_to_names_the_source(run):
         # "according to" in keeping with, not reported by
         "The vote went ahead according to plan.",
         "Voters chose according to their instinctive preference.",
+        # a name given to something, not a naming by anyone
+        "The petition came from a group called the “Friends of the Park.”",
     ],
 )
 def test_sentences_without_statements(run, text):
@@ -757,6 +759,14 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
         # "say" with what was said named by a noun
         ("Two-thirds of those polled said the same of the mayor.", "Two-thirds", "said", "the same of the mayor"),
         ("The councilman says cruel things.", "The councilman", "says", "cruel things"),
+        # a naming whose quoted name breaks the parse
+        (
+            "The senator called the council’s budget a “fairy tale,” because the numbers do not add up.",
+            "The senator",
+            "called",
+            "the council’s budget a “fairy tale,”",
+        ),
+        ("He called the striking workers “loafers” and “thieves” without proof.", "He", "called", "the striking"),
         # verbs of telling whose object is what was told
         ("The senator tweeted his observations of the hearing.", "The senator", "tweeted", "his observations"),
         ("The mayor predicted a narrow win in the second round.", "The mayor", "predicted", "a narrow win"),
@@ -863,3 +873,48 @@ def test_a_repeated_commitment_is_the_commitment(run):
         for s in run("The Kenyan Air Force reiterated its commitment to support the police with imagery.").statements
     ]
     assert ("commitment", "03") in found and all(cue != "reiterated" for cue, _ in found), found
+
+
+def test_a_name_before_an_aside_speaks_for_a_verb_left_without_subject():
+    """The parse seen in a wire story: the name hung on the sentence before, the verb after
+    the aside left without a subject ("Okafor, in the wake of a poll, told reporters that ...")."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from wirewatch.nlp.components.statements import _named_before_aside
+    from wirewatch.nlp.extensions import register
+
+    register()
+    words = [
+        "Okafor",
+        ",",
+        "in",
+        "the",
+        "wake",
+        "of",
+        "a",
+        "poll",
+        ",",
+        "told",
+        "reporters",
+        "that",
+        "the",
+        "party",
+        "must",
+        "improve",
+        ".",
+    ]
+    heads = [9, 9, 9, 4, 2, 4, 7, 5, 9, 9, 9, 15, 13, 15, 15, 9, 9]
+    deps = ["npadvmod", "punct", "prep", "det", "pobj", "prep", "det", "pobj", "punct", "ROOT", "dobj"]
+    deps += ["mark", "det", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PUNCT", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "NOUN"]
+    pos += ["SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    ents = ["B-PERSON"] + ["O"] * (len(words) - 1)
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    doc._.ww_mentions = []
+    mention, span = _named_before_aside(doc, doc[9])
+    assert mention is None and span.text == "Okafor"
+    # a place before the aside is no speaker
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=["B-GPE"] + ["O"] * (len(words) - 1))
+    doc._.ww_mentions = []
+    assert _named_before_aside(doc, doc[9]) is None

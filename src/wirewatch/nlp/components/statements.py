@@ -201,6 +201,8 @@ OBJECT_REPORTS = frozenset(
     {"tweet", "write", "predict", "recall", "acknowledge", "admit", "concede", "repeat", "reiterate"}
     | {"confirm", "reveal", "disclose", "explain", "recognize", "recognise", "claim", "report"}
 )
+OPENING_QUOTES = frozenset({"“", "‘", '"', "``", "''"})
+CLOSING_QUOTES = frozenset({"”", "’", '"', "''"})
 # "said goodbye", "say grace": the object of "say" that is no statement.
 NOT_SAID = frozenset({"goodbye", "good-bye", "hello", "grace", "prayer", "prayers", "mass", "amen", "cheese"})
 # "have not said when they would ...": question words that open what was (not) said.
@@ -322,6 +324,13 @@ class StatementExtractor:
                 named = None
         if cue_token is not None:
             cue, spec = cue_token
+            between = doc.text[cue.idx + len(cue.text) : quote.open_char].split()
+            if (
+                spec.content == "naming"
+                and cue.idx < quote.open_char
+                and all(w.lower() in ("the", "a", "an") for w in between)
+            ):
+                return None  # "a group called the “Friends of the Park”": a name, not words said
             speaker, speaker_span = self._speaker(doc, cue)
             if speaker_span is not None and (
                 quote.open_char <= speaker_span.start_char < quote.close_char
@@ -684,6 +693,10 @@ class StatementExtractor:
                         return doc[min(tokens) : max(tokens) + 1]
                 return None
             return clause_span(clause)
+        if spec.content == "naming":
+            quoted = _quoted_naming(doc, verb)
+            if quoted is not None:
+                return quoted  # "called anti-Trump protestors “illegals”", however it is parsed
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         if obj is None and spec.content in ("object", "object_as"):
             # "The crackdown was condemned by Nauseda": the passive subject is what was said about.
@@ -930,6 +943,11 @@ class StatementExtractor:
         return best
 
     def _speaker(self, doc: Doc, verb: Token) -> tuple[MentionHit | None, Span | None]:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and _quoted_naming(doc, verb) is not None:
+            # "Sanders’ campaign called AP’s report a “rush to judgment”": the parser hangs
+            # an active naming on its subject as if it were a participle.
+            mention = mention_at(doc, verb.head)
+            return (mention, mention.span) if mention is not None else (None, _noun_phrase(verb.head))
         if verb.pos_ == "VERB" and (
             any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _passive_participle(verb)
         ):
@@ -963,6 +981,10 @@ class StatementExtractor:
             if before.pos_ == "NUM" and before.head.i == verb.i and before.dep_ in ("nummod", "quantmod", "npadvmod"):
                 return None, doc[before.left_edge.i : before.i + 1]  # "About 4 in 10 say ..."
         subject = _issuer(verb) or self._reporter_of_participle(verb) or subject_of(verb)
+        if subject is None and not own_subject:
+            named = _named_before_aside(doc, verb)
+            if named is not None:
+                return named
         if subject is None or _when(subject):
             return None, None  # "Saturday at the convention ... said": a day says nothing
         person = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -1136,6 +1158,26 @@ DENIABLE_CLAIMS = {
 }  # fmt: skip
 
 
+def _named_before_aside(doc: Doc, verb: Token) -> tuple[MentionHit | None, Span] | None:
+    """ "Priebus, in the wake of a new poll showing ..., told Fox News": a person named before
+    a phrase set off by commas, when the parser leaves the verb after it without a subject."""
+    j = verb.i - 1
+    while j > verb.sent.start and doc[j].dep_ == "advmod" and doc[j].head.i == verb.i:
+        j -= 1
+    if doc[j].text != ",":
+        return None
+    k = next((i for i in range(j - 1, verb.sent.start, -1) if doc[i].text == ","), None)
+    if k is None or k - 1 < verb.sent.start:
+        return None
+    name = doc[k - 1]
+    mention = mention_at(doc, name)
+    if mention is not None and mention.kind in ("person", "organization") and mention.span.end == k:
+        return mention, mention.span
+    if mention is None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
+        return None, _noun_phrase(name)
+    return None
+
+
 def _ends_sentence(doc: Doc, quote: _Quote) -> bool:
     return doc.text[quote.start : quote.end].rstrip(" '’\"”").endswith((".", "?", "!"))
 
@@ -1240,6 +1282,29 @@ def _says_when(prep: Token) -> bool:
 def _marked_clauses(verb: Token) -> list[Token]:
     """The "for" of "calling for X to do Y" when the parser makes it a clause's marker."""
     return [m for c in verb.children if c.dep_ == "advcl" and c.i > verb.i for m in c.children if m.dep_ == "mark"]
+
+
+def _quoted_naming(doc: Doc, verb: Token) -> Span | None:
+    """ "called anti-Trump protestors “illegals”", "calling the mayor an “ignorant baboon”":
+    an object, then a quoted name for it. The quotation marks often break the parse; the
+    words between the verb and the quote must hold the object ("a group called “Unite”"
+    names the group, nobody calls anyone)."""
+    end = min(verb.sent.end, verb.i + 16)
+    opening = None
+    for token in doc[verb.i + 1 : end]:
+        if token.text in OPENING_QUOTES:
+            opening = token
+            break
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":") or token.dep_ == "mark":
+            return None
+    if opening is None or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[verb.i + 1 : opening.i]):
+        return None
+    closing = next(
+        (t for t in doc[opening.i + 1 : min(verb.sent.end, opening.i + 10)] if t.text in CLOSING_QUOTES), None
+    )
+    if closing is None or closing.i == opening.i + 1:
+        return None
+    return doc[verb.i + 1 : closing.i + 1]
 
 
 def _passive_participle(verb: Token) -> bool:
