@@ -88,6 +88,35 @@ def test_quotes_exact_ignores_quotation_marks_and_overlap_counts_partial_spans()
         assert scores[f"{role} overlap"].tp == 1, role
 
 
+def test_quote_speaker_counts_quoted_contents_and_whether_their_speaker_is_right():
+    speaker, cue, content = span("Lukashenko"), span("said"), span("“We will never give up.”")
+    talks = span("Talks ended")
+    roles = {
+        "source": [{"start": speaker[0], "end": speaker[1]}],
+        "cue": [{"start": cue[0], "end": cue[1]}],
+        "content": [{"start": content[0], "end": content[1]}],
+    }
+    unquoted = {**roles, "content": [{"start": talks[0], "end": talks[1]}]}  # not a quotation: not counted
+    gold = {"text": TEXT, "gold": {"quotes": [roles, unquoted]}}
+
+    def said_by(name, start):
+        return Statement(
+            sentence=0,
+            speaker=Mention(name, start, start + len(name), 0, ActorRef("BLRGOV")),
+            cue=Span("said", *cue),
+            content=Span(TEXT[content[0] : content[1]], *content),
+            kind="direct",
+            speech_act=SpeechAct("010", "statement"),
+        )
+
+    right = dict(quotes.score([(gold, extraction(statements=[said_by("Lukashenko", speaker[0])]))]))["quote speaker"]
+    assert (right.tp, right.fp, right.fn) == (1, 0, 0)
+    wrong = dict(quotes.score([(gold, extraction(statements=[said_by("Talks", talks[0])]))]))["quote speaker"]
+    assert (wrong.tp, wrong.fp, wrong.fn) == (0, 1, 1)
+    missed = dict(quotes.score([(gold, extraction())]))["quote speaker"]
+    assert (missed.tp, missed.fp, missed.fn) == (0, 0, 1)
+
+
 def test_quotes_missed_and_spurious_statements():
     gold = {"text": TEXT, "gold": {"quotes": [{"source": None, "cue": [{"start": 0, "end": 4}], "content": None}]}}
     scores = dict(quotes.score([(gold, extraction())]))
