@@ -759,6 +759,14 @@ def test_it_in_a_persons_statement_is_not_the_person(run):
         # "say" with what was said named by a noun
         ("Two-thirds of those polled said the same of the mayor.", "Two-thirds", "said", "the same of the mayor"),
         ("The councilman says cruel things.", "The councilman", "says", "cruel things"),
+        # a name the tagger takes for an adverb for its ending
+        (
+            "“Having the voter file is valuable to us,” said Skelly, explaining that he had worked with the team.",
+            "Skelly",
+            "said",
+            "Having the voter file",
+        ),
+        ("And Skelly called the new chairman “a smart guy who understands the party.”", "Skelly", "called", "a smart"),
         # a naming whose quoted name breaks the parse
         (
             "The senator called the council’s budget a “fairy tale,” because the numbers do not add up.",

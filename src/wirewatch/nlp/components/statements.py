@@ -978,6 +978,8 @@ class StatementExtractor:
                 or (adjacent_name and before.ent_type_ in ("PERSON", "ORG"))
             ):
                 return None, _noun_phrase(before)  # "Gov. John Kasich (R-OH), said"
+            if left is None and before.i == verb.i - 1 and _capitalized_word(before):
+                return None, doc[before.i : before.i + 1]  # "And Skelly called ...", tagged an adverb
             if before.pos_ == "NUM" and before.head.i == verb.i and before.dep_ in ("nummod", "quantmod", "npadvmod"):
                 return None, doc[before.left_edge.i : before.i + 1]  # "About 4 in 10 say ..."
         subject = _issuer(verb) or self._reporter_of_participle(verb) or subject_of(verb)
@@ -1158,6 +1160,24 @@ DENIABLE_CLAIMS = {
 }  # fmt: skip
 
 
+def _capitalized_word(token: Token) -> bool:
+    """A capitalized word inside a sentence that the tagger did not take for a name ("said
+    Skelly", read as an adverb for its ending): a name all the same."""
+    return (
+        token.is_title
+        and token.is_alpha
+        and not token.is_sent_start
+        and token.pos_ in ("ADV", "ADJ", "NOUN", "VERB")
+        and not doc_is_title_case(token)
+    )
+
+
+def doc_is_title_case(token: Token) -> bool:
+    """Whether the token's line is a title-case headline, where every word is capitalized."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) > 2 and all(t.is_title or t.is_upper for t in words)
+
+
 def _named_before_aside(doc: Doc, verb: Token) -> tuple[MentionHit | None, Span] | None:
     """ "Priebus, in the wake of a new poll showing ..., told Fox News": a person named before
     a phrase set off by commas, when the parser leaves the verb after it without a subject."""
@@ -1211,7 +1231,9 @@ def _left_of_aside(doc: Doc, i: int) -> int:
     """The token before ``i``, past commas, the verb's own adverbs and a parenthesis:
     "Gov. John Kasich (R-OH), said", "the campaign chief, Paul Manafort, bluntly suggested"."""
     j = i - 1
-    while j > 0 and (doc[j].text == "," or (doc[j].dep_ == "advmod" and doc[j].head.i == i)):
+    while j > 0 and (
+        doc[j].text == "," or (doc[j].dep_ == "advmod" and doc[j].head.i == i and not _capitalized_word(doc[j]))
+    ):
         j -= 1
     if j > 0 and doc[j].text == ")":
         while j > 0 and doc[j].text != "(":
@@ -1364,6 +1386,8 @@ def _between_quote_and_cue(doc: Doc, quote: _Quote, cue: Token) -> tuple[Mention
             return mention, mention.span
         if after is not None and after.pos_ == "PROPN":
             return None, _noun_phrase(after.head if after.head.pos_ == "PROPN" else after)
+        if after is not None and _capitalized_word(after):
+            return None, doc[after.i : after.i + 1]  # "...," said Skelly: a name the tagger took for an adverb
         # "...," added a New Hampshire Democrat: the cue's subject after it.
         subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
