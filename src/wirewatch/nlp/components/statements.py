@@ -217,6 +217,8 @@ class _Quote:
     open_char: int
     close_char: int
     short: bool = False  # under min_quote_words: a statement only when a cue follows at once
+    ends_sentence: bool = False  # "“... industry.”": the quoted words end in a full stop
+    continued: bool = False  # "“...,” he said": a comma inside the closing mark
 
 
 @Language.factory(
@@ -283,22 +285,26 @@ class StatementExtractor:
     def _quotes(self, doc: Doc) -> list[_Quote]:
         found = []
         headline_end = _headline_end(doc)  # a headline is capitalized anyway
-        for m in _QUOTES.finditer(doc.text):
+        text = doc.text
+        for m in _QUOTES.finditer(text):
             width = 2 if m.group().startswith(("‘‘", "''")) else 1
             inner_start, inner_end = m.start() + width, m.end() - width
-            inner = doc.text[inner_start:inner_end]
+            inner = text[inner_start:inner_end]
             if m.start() >= headline_end and _looks_like_a_title(inner):
                 continue  # ''The Art of the Deal'', “Saturday Night Live”: a title, not speech
             short = len(inner.split()) < self.min_quote_words
             if short and not inner.rstrip().endswith((",", "?", "!")):
                 continue  # "called the vote "a farce"": a partial quote, not a statement
             stripped_end = inner_end
-            while stripped_end > inner_start and doc.text[stripped_end - 1] in " ,":
+            while stripped_end > inner_start and text[stripped_end - 1] in " ,":
                 stripped_end -= 1
-            found.append(_Quote(inner_start, stripped_end, m.start(), m.end(), short))
+            ends_sentence = inner.rstrip(" '’\"”").endswith((".", "?", "!"))
+            continued = "," in text[stripped_end : m.end()] and not short
+            found.append(_Quote(inner_start, stripped_end, m.start(), m.end(), short, ends_sentence, continued))
         return found
 
     def _direct(self, doc: Doc, quote: _Quote, previous: StatementHit | None) -> StatementHit | None:
+        text = doc.text
         if quote.short:
             # ""Okay," I said", ""It's unanimous," councilmember Mark Levine said": a short
             # quote is a statement when its cue follows at once, after at most a name.
@@ -324,7 +330,7 @@ class StatementExtractor:
                 named = None
         if cue_token is not None:
             cue, spec = cue_token
-            between = doc.text[cue.idx + len(cue.text) : quote.open_char].split()
+            between = text[cue.idx + len(cue.text) : quote.open_char].split()
             if (
                 spec.content == "naming"
                 and cue.idx < quote.open_char
@@ -334,7 +340,7 @@ class StatementExtractor:
             speaker, speaker_span = self._speaker(doc, cue)
             if speaker_span is not None and (
                 quote.open_char <= speaker_span.start_char < quote.close_char
-                or doc.text[speaker_span.start_char - 1 : speaker_span.start_char] in ('"', "“", "‘", "'")
+                or text[speaker_span.start_char - 1 : speaker_span.start_char] in ('"', "“", "‘", "'")
             ):
                 # ""Underestimation of Cruz," Shrum said": the parser took a word of the
                 # quote for the subject; a speaker is never inside his own quote, nor is a
@@ -355,7 +361,7 @@ class StatementExtractor:
             speaker, speaker_span = previous.speaker, previous.speaker_span
         else:
             return None
-        content_text = doc.text[quote.start : quote.end]
+        content_text = text[quote.start : quote.end]
         cameo = spec.cameo if spec else "010"
         if spec is not None and spec.lemma == "ask" and content_text.rstrip(" '\"”’").endswith("?"):
             cameo = "010"  # a question asked is not an appeal
@@ -379,11 +385,12 @@ class StatementExtractor:
         """ "Lukashenko: no new elections": a name, a colon, then what the named said."""
         taken = {(h.sentence) for h in found}
         out = []
+        text = doc.text
         sentences = list(doc.sents)
         headline_end = _headline_end(doc)
         for index, sent in enumerate(sentences):
             headline = sent.start_char <= headline_end
-            paragraph = sent.start == 0 or "\n" in doc.text[max(0, sent.start_char - 3) : sent.start_char]
+            paragraph = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
             if index in taken and not headline and not paragraph:
                 continue  # a headline can hold a quote and still be the label's words
             start = sent.start
@@ -440,7 +447,7 @@ class StatementExtractor:
             label = label or (
                 headline
                 and len(name) <= 4
-                and (name[-1].pos_ == "PROPN" or name[-1].text in doc.text[headline_end:])
+                and (name[-1].pos_ == "PROPN" or name[-1].text in text[headline_end:])
                 and all(t.is_title or t.is_upper for t in name)
             )
             named = named or label
@@ -472,7 +479,7 @@ class StatementExtractor:
         return out
 
     def _cue_after(self, doc: Doc, quote: _Quote, within: int = 10) -> tuple[Token, SpeechCue] | None:
-        continued = "," in doc.text[quote.end : quote.close_char] and not quote.short
+        continued = quote.continued
         if continued:
             # "“...,” Texas delegate Bill Eastland, wearing a cowboy hat, said": a quote
             # ending in a comma goes on in its sentence, however long the speaker's aside.
@@ -494,7 +501,7 @@ class StatementExtractor:
                 continue
             spec = self._cue_for(token)
             if spec is not None and token.idx >= quote.close_char:
-                if is_negated(token) and _ends_sentence(doc, quote):
+                if is_negated(token) and quote.ends_sentence:
                     # "“... before?”  Fields did not reply to a request for comment.": a
                     # sentence of its own about not speaking.
                     return None
@@ -1168,11 +1175,11 @@ def _capitalized_word(token: Token) -> bool:
         and token.is_alpha
         and not token.is_sent_start
         and token.pos_ in ("ADV", "ADJ", "NOUN", "VERB")
-        and not doc_is_title_case(token)
+        and not _title_case_line(token)
     )
 
 
-def doc_is_title_case(token: Token) -> bool:
+def _title_case_line(token: Token) -> bool:
     """Whether the token's line is a title-case headline, where every word is capitalized."""
     words = [t for t in token.sent if t.is_alpha and len(t) > 3]
     return len(words) > 2 and all(t.is_title or t.is_upper for t in words)
@@ -1198,14 +1205,10 @@ def _named_before_aside(doc: Doc, verb: Token) -> tuple[MentionHit | None, Span]
     return None
 
 
-def _ends_sentence(doc: Doc, quote: _Quote) -> bool:
-    return doc.text[quote.start : quote.end].rstrip(" '’\"”").endswith((".", "?", "!"))
-
-
 def _new_sentence_after(doc: Doc, quote: _Quote, cue: Token) -> bool:
     """Whether ``cue`` stands in a new sentence after a finished quote ("“... it.”  Trump
     has often cited ..."), not in the quote's own ("“...?” a reporter asked")."""
-    if not _ends_sentence(doc, quote) or cue.sent.start_char < quote.close_char:
+    if not quote.ends_sentence or cue.sent.start_char < quote.close_char:
         return False
     first = next((t for t in doc[cue.sent.start : cue.i + 1] if t.is_alpha), cue)
     return first.is_title or first.is_upper
@@ -1438,10 +1441,11 @@ def _looks_like_a_title(inner: str) -> bool:
 
 
 def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit | None, Span, Token] | None:
+    text = doc.text
     end = quote.open_char
-    while end > 0 and doc.text[end - 1].isspace():
+    while end > 0 and text[end - 1].isspace():
         end -= 1
-    if end == 0 or doc.text[end - 1] != ":":
+    if end == 0 or text[end - 1] != ":":
         return None
     colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None or colon.start == 0:
@@ -1453,9 +1457,8 @@ def _named_before_colon(doc: Doc, quote: _Quote) -> tuple[MentionHit | None, Spa
         # clause's subject.
         return _subject_before_colon(doc, doc[colon.start])
     if mention is None or mention.kind not in ("person", "organization") or mention.span.end != colon.start:
-        # "... - Mark Blumenthal and Jon Cohen: "Although ..."": names NER knows, if not the
-        # actor dictionaries.
-        # "- Pew Research: "All the samples ..."": an organization NER knows.
+        # "... - Mark Blumenthal and Jon Cohen: "Although ..."", "- Pew Research: "All the
+        # samples ..."": people and organizations NER knows, if not the actor dictionaries.
         before = doc[colon.start - 1]
         if before.ent_type_ not in ("PERSON", "ORG"):
             return _subject_before_colon(doc, doc[colon.start])
@@ -1489,8 +1492,9 @@ def _subject_before_colon(doc: Doc, colon: Token) -> tuple[MentionHit | None, Sp
 
 def _headline_end(doc: Doc) -> int:
     """Where the first line, the headline if the text has one, ends."""
-    end = doc.text.find("\n")
-    return len(doc.text) if end < 0 else end
+    text = doc.text
+    end = text.find("\n")
+    return len(text) if end < 0 else end
 
 
 def _drop_nested(statements: list[StatementHit]) -> list[StatementHit]:
