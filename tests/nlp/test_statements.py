@@ -926,3 +926,12 @@ def test_a_name_before_an_aside_speaks_for_a_verb_left_without_subject():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=["B-GPE"] + ["O"] * (len(words) - 1))
     doc._.ww_mentions = []
     assert _named_before_aside(doc, doc[9]) is None
+
+
+@pytest.mark.model
+def test_a_curly_opening_mark_closed_by_a_straight_one_is_a_quotation(run):
+    text = '“At this point, I don’t think there is such a thing as bad publicity," said Mayor Ana Ruiz.'
+    found = [(s.speaker.text if s.speaker else None, s.kind, s.content.text) for s in run(text).statements]
+    assert found == [
+        ("Mayor Ana Ruiz", "direct", "At this point, I don’t think there is such a thing as bad publicity")
+    ]

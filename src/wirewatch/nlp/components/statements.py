@@ -39,7 +39,9 @@ from wirewatch.types import ActorRef
 
 # Curly and straight double quotes, and the doubled single quotes of some wires and of the
 # New York Times archive (''...'' and ‘‘...’’).
-_QUOTES = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|‘‘[^’]+’’|''(?:[^'\n]|'(?!'))+''")
+# Quotations: curly, straight, doubled single marks, and, where an editor mixed them, a
+# curly opening closed by a straight mark (“I don’t think so," said the mayor).
+_QUOTES = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|‘‘[^’]+’’|''(?:[^'\n]|'(?!'))+''|“[^“”\"\n]+\"")
 MIN_QUOTE_WORDS = 4
 # "told Lukashenko to press ahead": telling or asking someone *to* do something is an appeal.
 APPEAL_WHEN_INFINITIVE = {"tell", "ask", "write"}
