@@ -935,3 +935,31 @@ def test_a_curly_opening_mark_closed_by_a_straight_one_is_a_quotation(run):
     assert found == [
         ("Mayor Ana Ruiz", "direct", "At this point, I don’t think there is such a thing as bad publicity")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a straight opening mark closed by a curly one
+        (
+            '"The council does not understand the first thing about budgets,” said Tom Brandt, a former treasurer.',
+            [("Tom Brandt", "The council does not understand")],
+        ),
+        # a sentence ending in a cue with nothing said introduces the quote after it
+        (
+            "Ana Ruiz, the party's spokeswoman, said in a statement. “There are no ballots to recount. "
+            "The vote was a unique event.”",
+            [("Ana Ruiz", "There are no ballots")],
+        ),
+        # a word of the quote before is no speaker of the next one
+        (
+            '"Jobs," said Brandt, a retired welder. "Jobs for the whole valley, everybody.”',
+            [("Brandt", "Jobs"), ("Brandt", "Jobs for the whole valley")],
+        ),
+    ],
+)
+def test_quotations_with_mixed_marks_and_introductions(run, text, expected):
+    found = [(s.speaker.text if s.speaker else None, s.content.text) for s in run(text).statements]
+    assert len(found) == len(expected), found
+    assert all(sp == esp and co.startswith(eco) for (sp, co), (esp, eco) in zip(found, expected, strict=True)), found

@@ -40,8 +40,9 @@ from wirewatch.types import ActorRef
 # Curly and straight double quotes, and the doubled single quotes of some wires and of the
 # New York Times archive (''...'' and ‘‘...’’).
 # Quotations: curly, straight, doubled single marks, and, where an editor mixed them, a
-# curly opening closed by a straight mark (“I don’t think so," said the mayor).
-_QUOTES = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|‘‘[^’]+’’|''(?:[^'\n]|'(?!'))+''|“[^“”\"\n]+\"")
+# curly opening closed by a straight mark (“I don’t think so," said the mayor) or the
+# other way round.
+_QUOTES = re.compile(r"“[^“”]+”|\"[^\"“”\n]+”|\"[^\"\n]+\"|‘‘[^’]+’’|''(?:[^'\n]|'(?!'))+''|“[^“”\"\n]+\"")
 MIN_QUOTE_WORDS = 4
 # "told Lukashenko to press ahead": telling or asking someone *to* do something is an appeal.
 APPEAL_WHEN_INFINITIVE = {"tell", "ask", "write"}
@@ -259,7 +260,7 @@ class StatementExtractor:
         used_cues: set[int] = set()
         previous: StatementHit | None = None
         for quote in quotes:
-            hit = self._direct(doc, quote, previous)
+            hit = self._direct(doc, quote, previous, quotes)
             if hit is not None:
                 statements.append(hit)
                 used_cues.add(hit.cue.root.i)
@@ -305,7 +306,9 @@ class StatementExtractor:
             found.append(_Quote(inner_start, stripped_end, m.start(), m.end(), short, ends_sentence, continued))
         return found
 
-    def _direct(self, doc: Doc, quote: _Quote, previous: StatementHit | None) -> StatementHit | None:
+    def _direct(
+        self, doc: Doc, quote: _Quote, previous: StatementHit | None, quotes: list[_Quote]
+    ) -> StatementHit | None:
         text = doc.text
         if quote.short:
             # ""Okay," I said", ""It's unanimous," councilmember Mark Levine said": a short
@@ -315,7 +318,7 @@ class StatementExtractor:
                 return None
         else:
             after, before = self._cue_after(doc, quote), self._cue_before(doc, quote)
-            cue_token = after or before
+            cue_token = after or before or self._cue_ending_sentence_before(doc, quote)
             if after is not None and before is not None and self._next_statement(doc, quote, *after):
                 # "Trump said, “When people come back ... handle it.”  Trump has often cited
                 # ...": the cue before the quote, not the next sentence's.
@@ -341,11 +344,12 @@ class StatementExtractor:
                 return None  # "a group called the “Friends of the Park”": a name, not words said
             speaker, speaker_span = self._speaker(doc, cue)
             if speaker_span is not None and (
-                quote.open_char <= speaker_span.start_char < quote.close_char
+                any(q.open_char <= speaker_span.start_char < q.close_char for q in quotes)
                 or text[speaker_span.start_char - 1 : speaker_span.start_char] in ('"', "“", "‘", "'")
             ):
                 # ""Underestimation of Cruz," Shrum said": the parser took a word of the
-                # quote for the subject; a speaker is never inside his own quote, nor is a
+                # quote for the subject; a speaker is never inside a quotation, his own or
+                # the one before ("“Safety,” said Grimm. “Safety for ...”"), nor is a
                 # quoted title (""...," Flynn said on "Fox and Friends."").
                 speaker, speaker_span = None, None
             if speaker is None and speaker_span is None:
@@ -353,6 +357,12 @@ class StatementExtractor:
                     speaker, speaker_span = _between_quote_and_cue(doc, quote, cue)
                 else:
                     speaker, speaker_span = _before_cue(doc, cue)
+                if speaker_span is not None and any(
+                    q.open_char <= speaker_span.start_char < q.close_char for q in quotes
+                ):
+                    # "“Safety,” said Grimm. “Safety for the whole country.”": after the cue
+                    # the quote before this one shares.
+                    speaker, speaker_span = _after_inverted_cue(doc, cue)
         elif named is not None:
             # "... surprise Republican pollster Daron Shaw: "Historically, ..."": a person
             # named just before a colon that opens a quote is its speaker.
@@ -527,6 +537,25 @@ class StatementExtractor:
             return True  # "warned of the dangers of ..."
         content = self._content(doc, verb, spec) if spec.content != "clause" else None
         return content is not None and content.start > verb.i
+
+    def _cue_ending_sentence_before(self, doc: Doc, quote: _Quote) -> tuple[Token, SpeechCue] | None:
+        """ "Sam Lau, the party's spokesman, said in a statement. “There are no ballots ...”":
+        a sentence that ends in a cue with nothing said introduces the quote after it."""
+        start = doc.char_span(quote.open_char, quote.open_char + 1, alignment_mode="expand")
+        if start is None or start.start == 0 or start.start != start.sent.start:
+            return None
+        previous = doc[start.start - 1]
+        while previous.i > 0 and previous.is_space and "\n\n" not in previous.text:
+            previous = doc[previous.i - 1]
+        if previous.is_space or previous.text != ".":
+            return None  # a paragraph break, or a sentence that does not end there
+        root = previous.sent.root
+        spec = self._cue_for(root)
+        if spec is None or spec.content != "clause" or _clause_child(root) is not None:
+            return None
+        if any(c.dep_ in ("dobj", "obj") for c in root.children):
+            return None  # "said a prayer.": the object was what was said
+        return root, spec
 
     def _cue_before(self, doc: Doc, quote: _Quote) -> tuple[Token, SpeechCue] | None:
         start = doc.char_span(quote.open_char, quote.open_char + 1, alignment_mode="expand")
@@ -1373,6 +1402,24 @@ def _made_clear(verb: Token) -> Span | None:
     return clause_span(clause) if clause is not None else None
 
 
+def _after_inverted_cue(doc: Doc, cue: Token) -> tuple[MentionHit | None, Span | None]:
+    """ ""...," asked Mr. Manafort": the speaker after an inverted cue."""
+    after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    mention = mention_at(doc, after) if after is not None else None
+    if mention is not None and mention.kind in SPEAKING_KINDS:
+        return mention, mention.span
+    if after is not None and after.pos_ == "PROPN":
+        return None, _noun_phrase(after.head if after.head.pos_ == "PROPN" else after)
+    if after is not None and _capitalized_word(after):
+        return None, doc[after.i : after.i + 1]  # "...," said Skelly: a name the tagger took for an adverb
+    # "...," added a New Hampshire Democrat: the cue's subject after it.
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i), None)
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+        mention = mention_at(doc, subject)
+        return (mention, mention.span) if mention is not None else (None, _noun_phrase(subject))
+    return None, None
+
+
 def _between_quote_and_cue(doc: Doc, quote: _Quote, cue: Token) -> tuple[MentionHit | None, Span | None]:
     """ ""...," Ramos, 58, told AFP": the parser hung the name on the quote; the speaker is
     the name between the closing quotation mark and the cue."""
@@ -1384,21 +1431,7 @@ def _between_quote_and_cue(doc: Doc, quote: _Quote, cue: Token) -> tuple[Mention
         if comma is not None and 0 < comma <= MAX_SPEAKER_WORDS and between[comma - 1].pos_ == "PROPN":
             between = between[:comma]
     if not between or len(between) > MAX_SPEAKER_WORDS:
-        # "...," asked Mr. Manafort: the speaker after an inverted cue.
-        after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-        mention = mention_at(doc, after) if after is not None else None
-        if mention is not None and mention.kind in SPEAKING_KINDS:
-            return mention, mention.span
-        if after is not None and after.pos_ == "PROPN":
-            return None, _noun_phrase(after.head if after.head.pos_ == "PROPN" else after)
-        if after is not None and _capitalized_word(after):
-            return None, doc[after.i : after.i + 1]  # "...," said Skelly: a name the tagger took for an adverb
-        # "...," added a New Hampshire Democrat: the cue's subject after it.
-        subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i), None)
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-            mention = mention_at(doc, subject)
-            return (mention, mention.span) if mention is not None else (None, _noun_phrase(subject))
-        return None, None
+        return _after_inverted_cue(doc, cue)
     mentions = [m for m in mentions_in(doc, between[0].i, cue.i) if m.span.start_char >= quote.close_char]
     if mentions:
         return mentions[0], mentions[0].span
