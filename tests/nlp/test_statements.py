@@ -952,6 +952,14 @@ def test_a_curly_opening_mark_closed_by_a_straight_one_is_a_quotation(run):
             "The vote was a unique event.”",
             [("Ana Ruiz", "There are no ballots")],
         ),
+        # any verb right after a quotation that runs on into its sentence is its cue
+        ("“This is the best night of my life!” beamed Ana Ruiz of Springfield.", [("Ana Ruiz", "This is the best")]),
+        ("“Taxes!” the crowd roared back.", [("the crowd", "Taxes!")]),
+        ('"The budget is a disaster for the valley," Brandt fumed on Tuesday.', [("Brandt", "The budget is")]),
+        # but not a verb of a new sentence, or of a clause after a phrase quoted in passing
+        ("“Can anyone stop this?” The crowd cheered.", []),
+        ("Residents know the road as the “dead mile” because trucks crashed there.", []),
+        ("The so-called “reset,” which failed within a year, was his idea.", []),
         # a word of the quote before is no speaker of the next one
         (
             '"Jobs," said Brandt, a retired welder. "Jobs for the whole valley, everybody.”',

@@ -206,6 +206,11 @@ OBJECT_REPORTS = frozenset(
 )
 OPENING_QUOTES = frozenset({"“", "‘", '"', "``", "''"})
 CLOSING_QUOTES = frozenset({"”", "’", '"', "''"})
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what", "it", "this"})
+# Verbs that, right after a quotation, still do something else ("... ,” came shouts from").
+NOT_SPEAKING = frozenset(
+    {"be", "have", "get", "come", "make", "give", "keep", "do", "take", "change", "fail", "draw", "follow", "put"}
+)
 # "said goodbye", "say grace": the object of "say" that is no statement.
 NOT_SAID = frozenset({"goodbye", "good-bye", "hello", "grace", "prayer", "prayers", "mass", "amen", "cheese"})
 # "have not said when they would ...": question words that open what was (not) said.
@@ -222,6 +227,7 @@ class _Quote:
     short: bool = False  # under min_quote_words: a statement only when a cue follows at once
     ends_sentence: bool = False  # "“... industry.”": the quoted words end in a full stop
     continued: bool = False  # "“...,” he said": a comma inside the closing mark
+    last: str = ""  # the last character of the quoted words, less closing marks
 
 
 @Language.factory(
@@ -301,9 +307,9 @@ class StatementExtractor:
             stripped_end = inner_end
             while stripped_end > inner_start and text[stripped_end - 1] in " ,":
                 stripped_end -= 1
-            ends_sentence = inner.rstrip(" '’\"”").endswith((".", "?", "!"))
+            last = inner.rstrip(" '’\"”")[-1:]
             continued = "," in text[stripped_end : m.end()] and not short
-            found.append(_Quote(inner_start, stripped_end, m.start(), m.end(), short, ends_sentence, continued))
+            found.append(_Quote(inner_start, stripped_end, m.start(), m.end(), short, last in ".?!", continued, last))
         return found
 
     def _direct(
@@ -522,7 +528,7 @@ class StatementExtractor:
                     # clause of its own reports that clause, not the quote before it.
                     return None
                 return token, spec
-        return None
+        return _any_verb_after(doc, quote, tokens)
 
     def _next_statement(self, doc: Doc, quote: _Quote, verb: Token, spec: SpeechCue) -> bool:
         """A cue after a finished quote, in a sentence of its own with something said of its
@@ -1248,6 +1254,29 @@ def _new_sentence_after(doc: Doc, quote: _Quote, cue: Token) -> bool:
 def _when(token: Token) -> bool:
     """A day or a time the parser took for a subject ("Saturday at the convention ... said")."""
     return token.ent_type_ in ("DATE", "TIME") and token.lower_ in DAY_WORDS
+
+
+def _any_verb_after(doc: Doc, quote: _Quote, tokens: list[Token]) -> tuple[Token, SpeechCue] | None:
+    """ ""This is fantastic!" beamed Donald Hartley", ""Mexico!" the audience screamed back",
+    ""...," Hannity started": right after a quotation that runs on into its sentence, the
+    verb of whoever is named with it is its cue, whatever the verb."""
+    words = [t for t in tokens[:5] if not t.is_space and t.idx >= quote.close_char]
+    if not words:
+        return None
+    if quote.last in ("?", "!"):
+        if not (words[0].pos_ == "VERB" or words[0].is_lower):
+            return None  # "“... again?”  Murphy has an ally": a new sentence
+    elif not quote.continued:
+        return None  # "“... industry.” He ...", "“not a smart man” because ...": no cue here
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ != "VBD" or verb.lemma_.lower() in NOT_SPEAKING:
+        return None
+    if any((t.is_punct and t.text != ",") or t.pos_ == "SCONJ" for t in words[: words.index(verb)]):
+        return None  # "..., since he went to college": another clause
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in RELATIVE_WORDS:
+        return None  # "the so-called “reset,” which failed": no one speaks
+    return verb, SpeechCue(lemma=verb.lemma_.lower(), particle=None, cameo="010")
 
 
 def _short_title_end(tokens: list[Token], k: int) -> int:
