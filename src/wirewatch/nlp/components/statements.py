@@ -37,11 +37,9 @@ from wirewatch.nlp.components.syntax import (
 from wirewatch.nlp.extensions import MentionHit, StatementHit, anchor_date, mentions_in
 from wirewatch.types import ActorRef
 
-# Curly and straight double quotes, and the doubled single quotes of some wires and of the
-# New York Times archive (''...'' and ‘‘...’’).
-# Quotations: curly, straight, doubled single marks, and, where an editor mixed them, a
-# curly opening closed by a straight mark (“I don’t think so," said the mayor) or the
-# other way round.
+# Curly and straight double quotes, the doubled single quotes of some wires and of the New
+# York Times archive (''...'' and ‘‘...’’), and, where an editor mixed them, a curly opening
+# closed by a straight mark (“I don’t think so," said the mayor) or the other way round.
 _QUOTES = re.compile(r"“[^“”]+”|\"[^\"“”\n]+”|\"[^\"\n]+\"|‘‘[^’]+’’|''(?:[^'\n]|'(?!'))+''|“[^“”\"\n]+\"")
 MIN_QUOTE_WORDS = 4
 # "told Lukashenko to press ahead": telling or asking someone *to* do something is an appeal.
@@ -528,7 +526,7 @@ class StatementExtractor:
                     # clause of its own reports that clause, not the quote before it.
                     return None
                 return token, spec
-        return _any_verb_after(doc, quote, tokens)
+        return _any_verb_after(quote, tokens)
 
     def _next_statement(self, doc: Doc, quote: _Quote, verb: Token, spec: SpeechCue) -> bool:
         """A cue after a finished quote, in a sentence of its own with something said of its
@@ -1256,7 +1254,7 @@ def _when(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") and token.lower_ in DAY_WORDS
 
 
-def _any_verb_after(doc: Doc, quote: _Quote, tokens: list[Token]) -> tuple[Token, SpeechCue] | None:
+def _any_verb_after(quote: _Quote, tokens: list[Token]) -> tuple[Token, SpeechCue] | None:
     """ ""This is fantastic!" beamed Donald Hartley", ""Mexico!" the audience screamed back",
     ""...," Hannity started": right after a quotation that runs on into its sentence, the
     verb of whoever is named with it is its cue, whatever the verb."""
