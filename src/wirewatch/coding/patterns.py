@@ -37,6 +37,7 @@ class SpeechCue:
     needs_clause: bool = False
     clause_subject: bool = False
     direct_only: bool = False
+    object_tags: tuple[str, ...] = ()  # with no clause, the object is what was said, at these tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ def _add(patterns: Patterns, data: dict[str, Any]) -> None:
                 needs_clause=bool(spec.get("needs_clause", False)),
                 clause_subject=bool(spec.get("clause_subject", False)),
                 direct_only=bool(spec.get("direct_only", False)),
+                object_tags=tuple(str(tag) for tag in spec.get("object_tags") or ()),
             )
         )
     for spec in data.get("refine") or ():

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.coding.actors import ActorDictionary, load_dictionary, load_shipped
 from wirewatch.coding.patterns import Patterns, SpeechCue, load_patterns, load_shipped_patterns
+from wirewatch.coding.timenorm import WEEKDAYS
 from wirewatch.nlp.components.syntax import (
     FUTURE_AUX,
     INTENT_HEADS,
@@ -189,19 +190,12 @@ MESSAGE_NOUNS = frozenset(
         "speech",
     }
 )
+# "says in a statement that ...", "told in an interview that ...": what the words were said in.
+SAID_IN_NOUNS = MESSAGE_NOUNS | {"interview"}
 # "his critics say ...": whom the speakers oppose is whom an accusation naming no one is aimed at.
 OPPONENT_NOUNS = frozenset({"opponent", "critic", "rival", "detractor", "adversary", "enemy", "foe"})
 # "Saturday at the convention ... said": days the parser can take for a subject.
-DAY_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"today", "yesterday", "tomorrow", "tonight"}
-)
-# Verbs of telling whose object, without a clause, is what was told ("tweeted his
-# observations", "predicted a Cruz win", "recalled the figure of ...").
-OBJECT_REPORTS = frozenset(
-    {"tweet", "write", "predict", "recall", "acknowledge", "admit", "concede", "repeat", "reiterate"}
-    | {"confirm", "reveal", "disclose", "explain", "recognize", "recognise", "claim", "report"}
-)
+DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
 OPENING_QUOTES = frozenset({"“", "‘", '"', "``", "''"})
 CLOSING_QUOTES = frozenset({"”", "’", '"', "''"})
 RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what", "it", "this"})
@@ -223,9 +217,13 @@ class _Quote:
     open_char: int
     close_char: int
     short: bool = False  # under min_quote_words: a statement only when a cue follows at once
-    ends_sentence: bool = False  # "“... industry.”": the quoted words end in a full stop
     continued: bool = False  # "“...,” he said": a comma inside the closing mark
     last: str = ""  # the last character of the quoted words, less closing marks
+
+    @property
+    def ends_sentence(self) -> bool:
+        """ "“... industry.”": the quoted words end in a full stop, "?" or "!"."""
+        return self.last in (".", "?", "!")
 
 
 @Language.factory(
@@ -307,7 +305,7 @@ class StatementExtractor:
                 stripped_end -= 1
             last = inner.rstrip(" '’\"”")[-1:]
             continued = "," in text[stripped_end : m.end()] and not short
-            found.append(_Quote(inner_start, stripped_end, m.start(), m.end(), short, last in ".?!", continued, last))
+            found.append(_Quote(inner_start, stripped_end, m.start(), m.end(), short, continued, last))
         return found
 
     def _direct(
@@ -348,7 +346,7 @@ class StatementExtractor:
                 return None  # "a group called the “Friends of the Park”": a name, not words said
             speaker, speaker_span = self._speaker(doc, cue)
             if speaker_span is not None and (
-                any(q.open_char <= speaker_span.start_char < q.close_char for q in quotes)
+                _in_a_quote(speaker_span, quotes)
                 or text[speaker_span.start_char - 1 : speaker_span.start_char] in ('"', "“", "‘", "'")
             ):
                 # ""Underestimation of Cruz," Shrum said": the parser took a word of the
@@ -361,9 +359,7 @@ class StatementExtractor:
                     speaker, speaker_span = _between_quote_and_cue(doc, quote, cue)
                 else:
                     speaker, speaker_span = _before_cue(doc, cue)
-                if speaker_span is not None and any(
-                    q.open_char <= speaker_span.start_char < q.close_char for q in quotes
-                ):
+                if speaker_span is not None and _in_a_quote(speaker_span, quotes):
                     # "“Safety,” said Grimm. “Safety for the whole country.”": after the cue
                     # the quote before this one shares.
                     speaker, speaker_span = _after_inverted_cue(doc, cue)
@@ -713,10 +709,7 @@ class StatementExtractor:
                 if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
                     # "As the Post reported, the inspector issued subpoenas": the main clause.
                     return clause_span(verb.head, exclude={t.i for t in verb.subtree})
-                lemma = verb.lemma_.lower()
-                if (lemma == "say" and verb.tag_ in ("VBD", "VBZ", "VBP")) or (
-                    lemma in OBJECT_REPORTS and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN")
-                ):
+                if verb.tag_ in spec.object_tags:
                     # "three-quarters said the same of Sanders", "Trump says racist things",
                     # "Sexton tweeted his observations": what was said, named by a noun.
                     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i), None)
@@ -1240,6 +1233,10 @@ def _named_before_aside(doc: Doc, verb: Token) -> tuple[MentionHit | None, Span]
     return None
 
 
+def _in_a_quote(span: Span, quotes: list[_Quote]) -> bool:
+    return any(q.open_char <= span.start_char < q.close_char for q in quotes)
+
+
 def _new_sentence_after(doc: Doc, quote: _Quote, cue: Token) -> bool:
     """Whether ``cue`` stands in a new sentence after a finished quote ("“... it.”  Trump
     has often cited ..."), not in the quote's own ("“...?” a reporter asked")."""
@@ -1668,7 +1665,7 @@ def _clause_child(verb: Token) -> Token | None:
         # "says in a statement that the race will now be ...", "wrote in an op-ed that":
         # the parser hangs what was said on the message it was said in.
         message = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
-        if message is not None and message.lemma_.lower() in (*MESSAGE_NOUNS, "interview"):
+        if message is not None and message.lemma_.lower() in SAID_IN_NOUNS:
             clause = next(
                 (c for c in message.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > message.i), None
             )
