@@ -124,6 +124,37 @@ def test_quotes_missed_and_spurious_statements():
     assert scores["source overlap"].fn == 0
 
 
+def test_annotator_agreement_scores_other_annotators_against_the_primary_and_us_on_the_same_articles():
+    def role(text):
+        start, end = span(text)
+        return [{"start": start, "end": end}]
+
+    primary = {"source": role("Lukashenko"), "cue": role("said"), "content": role("“We will never give up.”")}
+    agrees = dict(primary)
+    # A second annotator marks the content in two pieces and reads another cue: scored on the pieces' envelope.
+    pieces = span("“We will never give up.”")
+    agrees["content"] = [{"start": pieces[0], "end": pieces[0] + 3}, {"start": pieces[1] - 3, "end": pieces[1]}]
+    other_cue = {"source": role("Lukashenko"), "cue": role("Talks ended"), "content": None}
+    several = {
+        "text": TEXT,
+        "gold": {"quotes": [primary], "quotes_other_annotators": {"b": [agrees], "c": [other_cue]}},
+    }
+    alone = {"text": TEXT, "gold": {"quotes": [primary]}}
+    scores = dict(quotes.score([(several, extraction()), (alone, extraction())]))
+    people = scores["annotators: source overlap"]
+    assert (people.tp, people.fp, people.fn) == (2, 0, 0)
+    cue = scores["annotators: cue overlap"]
+    assert (cue.tp, cue.fp, cue.fn) == (1, 1, 1)
+    content = scores["annotators: content overlap"]
+    assert (content.tp, content.fp, content.fn) == (1, 0, 1)
+    ours = scores["same articles: source overlap"]  # only the article with several annotators
+    assert (ours.tp, ours.fp, ours.fn) == (0, 0, 1)
+    assert scores["source overlap"].fn == 2
+
+    without = dict(quotes.score([(alone, extraction())]))
+    assert not any(name.startswith(("annotators", "same articles")) for name in without)
+
+
 def test_strip_text():
     assert strip_text(" “gifted hands.” ") == "gifted hands"
 

@@ -6,11 +6,18 @@ punctuation are stripped) and by overlap, with one-to-one matching per document.
 "quote speaker" asks what a reader of direct quotes cares about: of the gold attributions
 whose content is a quotation, how many have a statement over their words (recall) and,
 of those, how many give the quote the gold speaker (precision).
+
+Where a record also carries other annotators' attributions (PolNeAR annotated a few
+articles several times, ``gold.quotes_other_annotators``), the same overlap measures
+score each other annotator against the primary one ("annotators: ...") and the
+statements on just those articles ("same articles: ..."): how far people agree is
+the ceiling any extractor can be measured against.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.eval.scoring import PRF, match_one_to_one, overlaps, strip_text
@@ -18,68 +25,95 @@ from wirewatch.types import Extraction
 
 ROLES = ("source", "cue", "content")
 
+Span = tuple[int, int]
 
-def _gold_roles(record: dict[str, Any], role: str) -> list[list[tuple[int, int]]]:
+
+@dataclass(frozen=True)
+class Attribution:
+    """One predicted attribution: the character span of each role it has."""
+
+    source: Span | None
+    cue: Span | None
+    content: Span | None
+
+
+def _from_statements(x: Extraction) -> list[Attribution]:
+    def span(s):
+        return None if s is None else (s.start, s.end)
+
+    return [Attribution(span(s.speaker), span(s.cue), span(s.content)) for s in x.statements]
+
+
+def _from_annotation(quotes: Iterable[dict[str, Any]]) -> list[Attribution]:
+    # An annotator's discontinuous span is read as the stretch from its first to its last piece.
+    def envelope(spans):
+        spans = [(s["start"], s["end"]) for s in spans or () if s.get("start") is not None]
+        return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+
+    return [Attribution(envelope(q.get("source")), envelope(q.get("cue")), envelope(q.get("content"))) for q in quotes]
+
+
+def _gold_roles(quotes: Iterable[dict[str, Any]], role: str) -> list[list[Span]]:
     out = []
-    for quote in record["gold"].get("quotes") or ():
+    for quote in quotes:
         spans = [(s["start"], s["end"]) for s in quote.get(role) or () if s.get("start") is not None]
         if spans:
             out.append(spans)
     return out
 
 
-def _predicted(x: Extraction, role: str) -> list[tuple[int, int]]:
-    out = []
-    for s in x.statements:
-        span = {"source": s.speaker, "cue": s.cue, "content": s.content}[role]
-        if span is not None:
-            out.append((span.start, span.end))
-    return out
-
-
-def _same_text(text: str, p: tuple[int, int], g: list[tuple[int, int]]) -> bool:
+def _same_text(text: str, p: Span, g: list[Span]) -> bool:
     envelope = text[min(s for s, _ in g) : max(e for _, e in g)]
     return strip_text(text[p[0] : p[1]]) in {strip_text(envelope), *(strip_text(text[s:e]) for s, e in g)}
 
 
-def _any_overlap(p: tuple[int, int], g: list[tuple[int, int]]) -> bool:
+def _any_overlap(p: Span, g: list[Span]) -> bool:
     return any(overlaps(p, segment) for segment in g)
-
-
-def _quote_speakers(record: dict[str, Any], x: Extraction, table: PRF) -> None:
-    text = record["text"]
-    for quote in record["gold"].get("quotes") or ():
-        sources = [(s["start"], s["end"]) for s in quote.get("source") or () if s.get("start") is not None]
-        content = [(s["start"], s["end"]) for s in quote.get("content") or () if s.get("start") is not None]
-        if not sources or not content or text[content[0][0] : content[0][0] + 1] not in QUOTE_MARKS:
-            continue
-        over = [s for s in x.statements if _any_overlap((s.content.start, s.content.end), content)]
-        right = any(s.speaker is not None and _any_overlap((s.speaker.start, s.speaker.end), sources) for s in over)
-        table.add(int(right), int(bool(over)), 1)
 
 
 QUOTE_MARKS = frozenset("\"“‘'")
 
 
+def _quote_speakers(text: str, gold: Sequence[dict[str, Any]], predicted: list[Attribution], table: PRF) -> None:
+    for quote in gold:
+        sources = [(s["start"], s["end"]) for s in quote.get("source") or () if s.get("start") is not None]
+        content = [(s["start"], s["end"]) for s in quote.get("content") or () if s.get("start") is not None]
+        if not sources or not content or text[content[0][0] : content[0][0] + 1] not in QUOTE_MARKS:
+            continue
+        over = [a for a in predicted if a.content is not None and _any_overlap(a.content, content)]
+        right = any(a.source is not None and _any_overlap(a.source, sources) for a in over)
+        table.add(int(right), int(bool(over)), 1)
+
+
+def _add_roles(
+    text: str, gold: Sequence[dict[str, Any]], predicted: list[Attribution], tables: dict[str, PRF], exact: bool
+) -> None:
+    for role in ROLES:
+        gold_spans = _gold_roles(gold, role)
+        pred = [span for a in predicted if (span := getattr(a, role)) is not None]
+        if exact:
+            same = match_one_to_one(pred, gold_spans, lambda p, g: _same_text(text, p, g))
+            tables[f"{role} exact"].add(len(same), len(pred), len(gold_spans))
+        tables[f"{role} overlap"].add(len(match_one_to_one(pred, gold_spans, _any_overlap)), len(pred), len(gold_spans))
+
+
 def score(pairs: Iterable[tuple[dict[str, Any], Extraction]]) -> list[tuple[str, PRF]]:
-    """Score extractions against ``gold.quotes``."""
-    exact = {role: PRF() for role in ROLES}
-    overlap = {role: PRF() for role in ROLES}
-    quoted = PRF()
+    """Score extractions against ``gold.quotes``, and annotator agreement where the gold has it."""
+    tables = {f"{role} {kind}": PRF() for role in ROLES for kind in ("exact", "overlap")}
+    tables["quote speaker"] = PRF()
+    people = {f"{role} overlap": PRF() for role in ROLES}
+    ours = {f"{role} overlap": PRF() for role in ROLES}
     for record, x in pairs:
-        _quote_speakers(record, x, quoted)
-        text = record["text"]
-        for role in ROLES:
-            gold = _gold_roles(record, role)
-            pred = _predicted(x, role)
-            exact_pairs = match_one_to_one(pred, gold, lambda p, g, text=text: _same_text(text, p, g))
-            exact[role].add(len(exact_pairs), len(pred), len(gold))
-            overlap[role].add(len(match_one_to_one(pred, gold, _any_overlap)), len(pred), len(gold))
-    return [
-        *(
-            (f"{role} {kind}", table[role])
-            for role in ROLES
-            for kind, table in (("exact", exact), ("overlap", overlap))
-        ),
-        ("quote speaker", quoted),
-    ]
+        text, gold, predicted = record["text"], record["gold"].get("quotes") or (), _from_statements(x)
+        _quote_speakers(text, gold, predicted, tables["quote speaker"])
+        _add_roles(text, gold, predicted, tables, exact=True)
+        others = record["gold"].get("quotes_other_annotators") or {}
+        if others:
+            _add_roles(text, gold, predicted, ours, exact=False)
+        for quotes in others.values():
+            _add_roles(text, gold, _from_annotation(quotes), people, exact=False)
+    agreement = []
+    if any(m.tp + m.fn for m in people.values()):
+        agreement = [(f"annotators: {name}", people[name]) for name in people]
+        agreement += [(f"same articles: {name}", ours[name]) for name in ours]
+    return [*tables.items(), *agreement]
