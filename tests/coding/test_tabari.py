@@ -167,6 +167,13 @@ SAY  {SAYS SAID SAYING}
 
 --- PRESENT  [032]  ---
 PRESENT
+
+--- RISEN  [---]  ---
+RISEN
+- DEATH TOLL * [223]
+
+--- TOLD  [023]  ---
+TOLD
 """
 
 
@@ -226,6 +233,12 @@ def test_verb_patterns_read_joins_markers_and_synsets():
         # aimed at someone, it is a statement to code
         ("Freedonia cut ties with Sylvania, the Freedonian chancellor said.", {("FRD", "SYL", "161", "reported")}),
         ("The Freedonian chancellor said Sylvania was lying.", {("FRDGOV", "SYL", "010", "asserted")}),
+        # a form the dictionary lists as a verb of its own is that verb, with its patterns
+        ("Freedonia's death toll has risen in the dispute with Sylvania.", {("FRD", "SYL", "223", "asserted")}),
+        ("The river has risen in Sylvania.", set()),
+        # ... and a verb of plain saying under the dictionary's code for it still only reports
+        ("Freedonia cut ties with Sylvania, an official told reporters.", {("FRD", "SYL", "161", "reported")}),
+        ("The Freedonian chancellor told Sylvania that the border was closed.", {("FRDGOV", "SYL", "023", "asserted")}),
     ],
 )
 def test_tabari_verbs_in_the_pipeline(tmp_path, settings, text, expected):

@@ -147,7 +147,8 @@ class EventCoder:
 
         for token in doc:
             if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
-                entry = tabari.get(token.lemma_.lower())
+                # A form a dictionary lists as a verb of its own ("RISEN", "SAID") is that verb.
+                entry = tabari.get(token.lower_) or tabari.get(token.lemma_.lower())
                 coded = self._tabari(doc, token, entry) if entry is not None else self._material(doc, token)
                 events.extend(event for event in coded if stands(event, token.idx))
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
@@ -247,10 +248,18 @@ class EventCoder:
         The most specific pattern whose words surround the verb gives the code, else the
         verb's own code; ``A:B`` codes a reciprocal pair (source does A, target does B).
         """
-        code, places = _tabari_code(doc, verb, entry)
+        code, places, pattern = _tabari_code(doc, verb, entry)
         if code is None:
             return []
         sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
+        subject = subject_of(verb)
+        if not sources and subject is not None and pattern is not None and any(s.options for s in pattern.before):
+            # "- DEATH TOLL * [223]": where the pattern names the subject itself ("Eriador's
+            # death toll has risen"), whose it is stands for it.
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                sources = [m.actor for m in self._participants(doc, owner)]
+                targets = [t for t in targets if t not in sources]
         # "- + * MONEY FROM $ [071]": the pattern says where the source and the target
         # stand ("Eriador received money from Osgiliath" is Osgiliath's aid to Eriador).
         placed = {marker: self._placed(doc, lo, hi, before=hi <= verb.i) for marker, (lo, hi) in places.items()}
@@ -268,8 +277,11 @@ class EventCoder:
             events += self._events(doc, verb, targets, sources, backward, planned_as_intent=False)
         # "Arnor will cut ties with Gondor, a senior official said": a plain statement aimed
         # at no one is how the story reports, as with the shipped patterns; what was said is
-        # coded by its own verb.
-        return [e for e in events if e.target is not None or e.cameo not in self.generic_speech_codes]
+        # coded by its own verb. So is a verb of plain saying under whatever code the
+        # dictionary gives the verb itself (a pattern that matched says more).
+        generic = self.generic_speech_codes
+        reports = pattern is None and any(c.cameo in generic for c in self.patterns.cues.get(verb.lemma_.lower(), ()))
+        return [e for e in events if e.target is not None or not (reports or e.cameo in generic)]
 
     def _placed(self, doc: Doc, lo: int, hi: int, before: bool) -> list[ActorRef]:
         """The actor standing in tokens ``lo``..``hi``: the one nearest the verb, with
@@ -753,9 +765,12 @@ def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def _tabari_code(doc: Doc, verb: Token, entry: TabariVerb) -> tuple[str | None, dict[str, tuple[int, int]]]:
+def _tabari_code(
+    doc: Doc, verb: Token, entry: TabariVerb
+) -> tuple[str | None, dict[str, tuple[int, int]], TabariPattern | None]:
     """The code of the most specific pattern that matches around the verb, else the verb's,
-    with the token ranges where the pattern's ``$`` (source) and ``+`` (target) stand."""
+    with the token ranges where the pattern's ``$`` (source) and ``+`` (target) stand, and
+    the pattern (None where the verb's own code applies)."""
     sent = verb.sent
     first = max(sent.start, verb.i - 10)
     before = [t.lower_ for t in doc[first : verb.i]]
@@ -772,4 +787,4 @@ def _tabari_code(doc: Doc, verb: Token, entry: TabariVerb) -> tuple[str | None, 
             places = {m: (first + lo, first + hi) for m, lo, hi in ahead if m in ("$", "+")}
             places.update({m: (verb.i + 1 + lo, verb.i + 1 + hi) for m, lo, hi in behind if m in ("$", "+")})
     code = best.code if best is not None else entry.code
-    return (None if code in (None, "---") else code), places
+    return (None if code in (None, "---") else code), places, best
