@@ -174,6 +174,18 @@ RISEN
 
 --- TOLD  [023]  ---
 TOLD
+
+--- SIGN  [057]  ---
+SIGN
+
+--- VOW  [170]  ---
+VOW
+- * WAR  [173]
+
+--- CELEBRATE  [017]  ---
+CELEBRATE
+- * FEAST IN ^ +  [045]
+- * FEAST AT ^ ^ +  [044]
 """
 
 
@@ -192,6 +204,12 @@ def test_verb_patterns_read_joins_markers_and_synsets():
     assert fit_slots(pattern.after, ["quickly", "out", "now"], True, False) is None
     assert fit_slots(deals.after, ["new", "trade", "deals"], True, False) == []
     assert fit_slots(deals.after, ["new", "big", "trade", "deals"], True, False) is None
+
+
+def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
+    (pattern,) = parse_verbs("--- HOLD  [040]  ---\nHOLD\n- $ ^ FOR * TALKS AT ^ ^ + [043]\n", "t")["hold"].patterns
+    assert [(s.marker, s.skips) for s in pattern.before if s.marker] == [("$", 0), ("^", 0)]
+    assert [(s.marker, s.skips) for s in pattern.after if s.marker] == [("^", 0), ("^", 0), ("+", 2)]
 
 
 @pytest.mark.model
@@ -235,10 +253,29 @@ def test_verb_patterns_read_joins_markers_and_synsets():
         ("The Freedonian chancellor said Sylvania was lying.", {("FRDGOV", "SYL", "010", "asserted")}),
         # a form the dictionary lists as a verb of its own is that verb, with its patterns
         ("Freedonia's death toll has risen in the dispute with Sylvania.", {("FRD", "SYL", "223", "asserted")}),
+        # whom an infinitive of purpose is for is whom the act is aimed at; a clause with a
+        # subject of its own is not the act's
+        (
+            "Freedonia signed an accord on Monday to supply Sylvania with wheat.",
+            {("FRD", "SYL", "057", "asserted"), ("FRD", "SYL", "073", "asserted")},
+        ),
+        ("Freedonia signed the accord after Sylvania made an offer.", {("FRD", None, "057", "asserted")}),
+        # a subject the dictionaries do not know stands for its owner
+        ("Freedonia's hotheads vowed to wage war on Sylvania.", {("FRD", "SYL", "173", "asserted")}),
         ("The river has risen in Sylvania.", set()),
         # ... and a verb of plain saying under the dictionary's code for it still only reports
         ("Freedonia cut ties with Sylvania, an official told reporters.", {("FRD", "SYL", "161", "reported")}),
         ("The Freedonian chancellor told Sylvania that the border was closed.", {("FRDGOV", "SYL", "023", "asserted")}),
+        # "^" passes over a noun phrase: the target is the actor after it
+        (
+            "Freedonia celebrated the feast in Norway with the envoys of Sylvania.",
+            {("FRD", "SYLGOV", "045", "asserted")},
+        ),
+        (
+            "Freedonia celebrated the feast at Oslo with the chancellor of Sylvania.",
+            {("FRD", "SYL", "044", "asserted")},
+        ),
+        ("Freedonia celebrated the feast in Oslo.", {("FRD", None, "045", "asserted")}),
     ],
 )
 def test_tabari_verbs_in_the_pipeline(tmp_path, settings, text, expected):

@@ -257,11 +257,14 @@ class PatternSlot:
 
     ``tight``: nothing may stand between this slot and the one before it (or the verb),
     as ``_`` joins them in the dictionary ("IN_*", "NEW_&TIETYPES_RELATIONS").
+    ``skips``: for a source or target marker, how many noun phrases (``^`` markers right
+    before it) stand between the words before it and the actor ("IFTAR IN ^ +").
     """
 
     options: tuple[tuple[str, ...], ...] = ()
     tight: bool = False
     marker: str | None = None
+    skips: int = 0
 
 
 @dataclass(frozen=True)
@@ -374,7 +377,7 @@ _MAX_OPTIONS = 2000
 def _pattern(body: str, code: str, synsets: dict[str, list[str]]) -> TabariPattern | None:
     """Read one pattern line: words apart may have other words between them, words joined
     by ``_`` stand together, ``*`` is the verb; ``$``/``+`` mark where the source/target
-    stands, ``%`` (both) and ``^`` (a skipped phrase) only hold a place."""
+    stands, ``^`` passes over one noun phrase, and ``%`` (both) only holds a place."""
     if code in NULL_CODES:
         code = "---"
     # Atoms: (kind, word options or marker, glued to the atom before).
@@ -413,7 +416,11 @@ def _pattern(body: str, code: str, synsets: dict[str, list[str]]) -> TabariPatte
             side = after
             continue
         if kind == "marker":
-            side.append(PatternSlot(tight=glued, marker=str(value)))
+            skips = 0
+            if value in ("$", "+"):
+                while skips < len(side) and side[-1 - skips].marker == "^":
+                    skips += 1
+            side.append(PatternSlot(tight=glued, marker=str(value), skips=skips))
             continue
         if glued and side and side[-1].marker is None and side[-1].options:
             # "NEW_&TIETYPES_RELATIONS": one run of consecutive words

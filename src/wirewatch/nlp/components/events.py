@@ -253,16 +253,21 @@ class EventCoder:
             return []
         sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
         subject = subject_of(verb)
-        if not sources and subject is not None and pattern is not None and any(s.options for s in pattern.before):
-            # "- DEATH TOLL * [223]": where the pattern names the subject itself ("Eriador's
-            # death toll has risen"), whose it is stands for it.
+        if not sources and subject is not None:
+            # As in PETRARCH, the actor named in the subject's phrase acts: a subject the
+            # dictionaries do not know stands for its owner ("Ithilen's militia vowed",
+            # "- DEATH TOLL * [223]": "Eriador's death toll has risen").
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
             if owner is not None:
                 sources = [m.actor for m in self._participants(doc, owner)]
                 targets = [t for t in targets if t not in sources]
         # "- + * MONEY FROM $ [071]": the pattern says where the source and the target
         # stand ("Eriador received money from Osgiliath" is Osgiliath's aid to Eriador).
-        placed = {marker: self._placed(doc, lo, hi, before=hi <= verb.i) for marker, (lo, hi) in places.items()}
+        skips = {s.marker: s.skips for s in (*pattern.before, *pattern.after)} if pattern is not None else {}
+        placed = {
+            marker: self._placed(doc, lo, hi, before=hi <= verb.i, skips=skips.get(marker, 0))
+            for marker, (lo, hi) in places.items()
+        }
         if placed.get("$"):
             subjects = sources
             sources = placed["$"]
@@ -283,9 +288,15 @@ class EventCoder:
         reports = pattern is None and any(c.cameo in generic for c in self.patterns.cues.get(verb.lemma_.lower(), ()))
         return [e for e in events if e.target is not None or not (reports or e.cameo in generic)]
 
-    def _placed(self, doc: Doc, lo: int, hi: int, before: bool) -> list[ActorRef]:
+    def _placed(self, doc: Doc, lo: int, hi: int, before: bool, skips: int = 0) -> list[ActorRef]:
         """The actor standing in tokens ``lo``..``hi``: the one nearest the verb, with
-        those listed with it ("Arnor and Gondor")."""
+        those listed with it ("Arnor and Gondor"), after the first ``skips`` noun phrases
+        ("- * IFTAR IN ^ +": "celebrated Iftar in Osgiliath with the leaders of Gondor")."""
+        if skips:
+            chunks = [c for c in doc.noun_chunks if lo <= c.start < hi]
+            if len(chunks) < skips:
+                return []
+            lo = chunks[skips - 1].end
         inside = [m for m in doc._.ww_mentions or () if lo <= m.head.i < hi and m.actor is not None]
         if not inside:
             return []
@@ -559,7 +570,9 @@ class EventCoder:
         children = sorted(verb.children, key=lambda c: c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
         theirs: MentionHit | None = None
         for child in children:
-            if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl"):
+            if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj"):
+                continue
+            if child.dep_ == "advcl" and not _purpose(child):
                 continue
             for token in child.subtree:
                 mention = mention_at(doc, token)
@@ -763,6 +776,14 @@ def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:
         else:
             out.append(ref)
     return out
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose with no subject of its own ("signed an accord to supply
+    Gondor with wheat"): whom it is for is whom the act is aimed at."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    )
 
 
 def _tabari_code(
