@@ -466,6 +466,21 @@ def test_singular_agents(run, text, target):
         ("North Korea has tried to hack into the computers of the South Korean army.", ("PRK", "KORMIL", "176")),
         ("The Serbian army forced out thousands of Albanian villagers.", ("SRBMIL", "ALBCVL", "174")),
         ("British aircraft killed four Iraqi soldiers near Basra.", ("GBRMIL", "IRQMIL", "190")),
+        # prisoners let or set free, sanctions and boycotts undone, tariffs cut, a cessation
+        # of hostilities, aid paid and supplies sent
+        ("Belarus let free twelve Lithuanian students on Monday.", ("BLR", "LTUEDU", "0841")),
+        ("Egypt finally set free two Canadian journalists.", ("EGY", "CANMED", "0841")),
+        ("Kuwait repealed its boycott of Qatar.", ("KWT", "QAT", "085")),
+        ("Canada cut tariffs on Mexican steel.", ("CAN", None, "085")),
+        ("The Ethiopian government declared a cessation of hostilities.", ("ETHGOV", None, "0871")),
+        ("Norway paid 40 million euros in aid to Yemen.", ("NOR", "YEM", "070")),
+        ("Japan sent medical supplies to Peru.", ("JPN", "PER", "073")),
+        ("Ireland sent emergency supplies to Chad.", ("IRL", "TCD", "070")),
+        # a country's department or agency is its government, its defense department its military
+        ("The Swedish development agency gave 9 million euros to Kenya.", ("SWEGOV", "KEN", "071")),
+        ("The Dutch Treasury Department lifted sanctions on Cuba.", ("NLDGOV", "CUB", "085")),
+        ("The U.S. Defense Department sent rifles to Ukraine.", ("USAMIL", "UKR", "072")),
+        ("U.S federal investigators shared evidence with Brazil.", ("USACOP", "BRA", "064")),
     ],
 )
 def test_material_acts_in_news_wording(run, text, expected):

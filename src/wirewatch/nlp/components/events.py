@@ -503,6 +503,11 @@ class EventCoder:
         if not candidates:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+        if after is not None and after.pos_ == "ADJ":
+            # "let free", "set free": an adjective right after the verb completes it as a
+            # particle does, wherever the parser hangs it.
+            particles.add(after.lower_)
         objects = {
             g.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "prep") for g in c.subtree
         }
