@@ -481,6 +481,14 @@ def test_singular_agents(run, text, target):
         ("The Dutch Treasury Department lifted sanctions on Cuba.", ("NLDGOV", "CUB", "085")),
         ("The U.S. Defense Department sent rifles to Ukraine.", ("USAMIL", "UKR", "072")),
         ("U.S federal investigators shared evidence with Brazil.", ("USACOP", "BRA", "064")),
+        # agencies named by their initials, an acronym the tagger reads as an adverb
+        ("USAID sent tents to Nepal.", ("USAGOV", "NPL", "073")),
+        ("ICE returned two stolen artifacts to Italy.", ("USACOP", "ITA", "0842")),
+        ("The Department for International Development gave 5 million pounds to Malawi.", ("GBRGOV", "MWI", "071")),
+        # an act of one's own announced or approved as done
+        ("Chile's foreign ministry announced the release of three Bolivian soldiers.", ("CHLGOV", "BOLMIL", "0841")),
+        ("Sweden announced emergency food aid for Somalia.", ("SWE", "SOM", "073")),
+        ("A Chilean judge approved the extradition of a Peruvian banker.", ("CHLJUD", None, "063")),
     ],
 )
 def test_material_acts_in_news_wording(run, text, expected):
@@ -489,6 +497,19 @@ def test_material_acts_in_news_wording(run, text, expected):
         (e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events if e.modality == "asserted"
     }
     assert expected in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's foreign ministry announced plans to release three Bolivian soldiers.",
+        "Sweden announced a plan to send food aid to Somalia.",
+    ],
+)
+def test_an_announced_plan_is_not_the_act_done(run, text):
+    x = run(text, dt.date(2020, 5, 1))
+    assert not [e for e in x.events if e.cameo in ("0841", "070", "073") and e.modality == "asserted"]
 
 
 @pytest.mark.model

@@ -63,6 +63,9 @@ class EventPattern:
     given_by: str | None = None
     # Only without a direct object: "workers struck" is a strike, "struck Gaza" is not.
     intransitive: bool = False
+    # The object noun must be the verb's object itself or a modifier of it: "announced the
+    # release of" is a release, "announced plans to release" is not.
+    head: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,5 +209,6 @@ def _add(patterns: Patterns, data: dict[str, Any]) -> None:
                 passive_source=spec.get("passive_source"),
                 given_by=spec.get("given_by"),
                 intransitive=bool(spec.get("intransitive", False)),
+                head=bool(spec.get("head", False)),
             )
         )

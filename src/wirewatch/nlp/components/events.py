@@ -392,6 +392,12 @@ class EventCoder:
         subject = subject_of(verb)
         if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "pobj")), None)
+        if subject is None:
+            # "USAID provided food": an acronym the tagger reads as an adverb of the verb.
+            subject = next(
+                (c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "dep") and c.text.isupper() and len(c) > 1),
+                None,
+            )
         sources = [m.actor for m in self._participants(doc, subject)] if subject is not None else []
         if not sources and subject is not None and subject.head.i == verb.i:
             # "Old foes Gondor and Osgiliath renewed ties": the parser can split an
@@ -525,7 +531,7 @@ class EventCoder:
                 continue
             if not p.particle and particles and verb.lemma_ in ("step", "crack", "stamp"):
                 continue
-            if p.objects and not (p.objects & objects):
+            if p.objects and not (p.objects & (heads if p.head else objects)):
                 continue
             if p.intransitive and any(c.dep_ in ("dobj", "obj") for c in verb.children):
                 continue
