@@ -489,6 +489,9 @@ def test_singular_agents(run, text, target):
         ("Chile's foreign ministry announced the release of three Bolivian soldiers.", ("CHLGOV", "BOLMIL", "0841")),
         ("Sweden announced emergency food aid for Somalia.", ("SWE", "SOM", "073")),
         ("A Chilean judge approved the extradition of a Peruvian banker.", ("CHLJUD", None, "063")),
+        # an adverb the parser hangs on the verb as a preposition completes it as a particle
+        ("The Sudanese government forced foreign aid agencies out of Darfur.", ("SDNGOV", None, "1663")),
+        ("Sweden presented evidence against Iran.", ("SWE", "IRN", "112")),
     ],
 )
 def test_material_acts_in_news_wording(run, text, expected):

@@ -42,6 +42,9 @@ LIGHT_VERBS = {
     "complete", "continue", "resume", "step", "speed", "accelerate", "order", "pursue", "intensify",
     "escalate", "expand", "widen", "increase", "renew",
 }  # fmt: skip
+# Adverbs the parser can hang on a verb as a preposition where they complete it as a particle
+# does ("forced aid workers out of the state", "pulled its troops back from the border").
+ADVERB_PARTICLES = {"out", "off", "back", "away", "down"}
 EFFORT_NOUNS = {"effort", "efforts", "mission", "operation", "campaign", "drive", "bid", "initiative"}
 AIMED_PREPS = {"at", "against", "on", "into", "toward", "towards"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout"}
@@ -508,7 +511,11 @@ class EventCoder:
             candidates = self.patterns.events.get(lemma + "e")
         if not candidates:
             return None
-        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        particles = {
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i > verb.i and c.lower_ in ADVERB_PARTICLES)
+        }
         after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
         if after is not None and after.pos_ == "ADJ":
             # "let free", "set free": an adjective right after the verb completes it as a
