@@ -45,6 +45,15 @@ ROWS = [
         "COLMIL",
         "agent+conjunct",
     ),
+    # a government's departments, government troops
+    (
+        "The Chilean Department of Justice shared files with Peru.",
+        dt.date(2020, 9, 1),
+        "Chilean Department of Justice",
+        "CHLGOV",
+        "agent",
+    ),
+    ("Iraqi government troops entered the town.", dt.date(2020, 9, 1), "Iraqi government troops", "IRQMIL", "agent"),
 ]
 
 
@@ -146,6 +155,9 @@ def test_generic_agents_take_the_country_of_their_possessor_or_the_story(run):
 def test_unspecific_agents_stay_unresolved(run):
     x = run("Lukashenko blamed foreign companies for the strikes.", dt.date(2020, 9, 1))
     assert not [m for m in x.mentions if "companies" in m.text]
+    # a department that is a region is no government
+    x = run("Troops moved into the northern department of Cauca in Colombia.", dt.date(2020, 9, 1))
+    assert not [m for m in x.mentions if "department" in m.text]
 
 
 @pytest.mark.model

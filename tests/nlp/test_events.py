@@ -492,6 +492,11 @@ def test_singular_agents(run, text, target):
         # an adverb the parser hangs on the verb as a preposition completes it as a particle
         ("The Sudanese government forced foreign aid agencies out of Darfur.", ("SDNGOV", None, "1663")),
         ("Sweden presented evidence against Iran.", ("SWE", "IRN", "112")),
+        # hostages held as shields, troops kept on alert, a base overrun, a mosque captured
+        ("The rebels in Mali hold dozens of villagers as human shields.", ("MLIREB", "MLICVL", "184")),
+        ("Nepalese troops remained on alert near the border.", ("NPLMIL", None, "152")),
+        ("Chadian rebels overran an army base near Faya.", ("TCDREB", "TCDMIL", "192")),
+        ("Syrian government troops captured the mosque in Raqqa.", ("SYRMIL", None, "192")),
     ],
 )
 def test_material_acts_in_news_wording(run, text, expected):
