@@ -290,6 +290,12 @@ MORE_ROWS = [
         dt.date(2020, 8, 12),
         ("DEUGOV", "insinuated", "indirect", "11", "the vote had been rigged"),
     ),
+    # sorrow and grief expressed are sympathy
+    (
+        "The Polish president expressed sorrow for the victims of the floods.",
+        dt.date(2020, 8, 12),
+        ("POLGOV", "expressed", "indirect", "018", "sorrow"),
+    ),
 ]
 
 
