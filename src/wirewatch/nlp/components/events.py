@@ -255,15 +255,14 @@ class EventCoder:
         if code is None:
             return []
         sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
-        subject = subject_of(verb)
-        if not sources and subject is not None:
+        subject = subject_of(verb) if not sources else None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+        if owner is not None:
             # As in PETRARCH, the actor named in the subject's phrase acts: a subject the
             # dictionaries do not know stands for its owner ("Ithilen's militia vowed",
             # "- DEATH TOLL * [223]": "Eriador's death toll has risen").
-            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                sources = [m.actor for m in self._participants(doc, owner)]
-                targets = [t for t in targets if t not in sources]
+            sources = [m.actor for m in self._participants(doc, owner)]
+            targets = [t for t in targets if t not in sources]
         # "- + * MONEY FROM $ [071]": the pattern says where the source and the target
         # stand ("Eriador received money from Osgiliath" is Osgiliath's aid to Eriador).
         skips = {s.marker: s.skips for s in (*pattern.before, *pattern.after)} if pattern is not None else {}
