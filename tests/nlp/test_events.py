@@ -497,6 +497,8 @@ def test_singular_agents(run, text, target):
         ("Nepalese troops remained on alert near the border.", ("NPLMIL", None, "152")),
         ("Chadian rebels overran an army base near Faya.", ("TCDREB", "TCDMIL", "192")),
         ("Syrian government troops captured the mosque in Raqqa.", ("SYRMIL", None, "192")),
+        # a word the dictionaries do not know after a named actor is that actor's
+        ("The Taliban gunmen killed three Afghan soldiers near Herat.", ("AFGINS", "AFGMIL", "190")),
     ],
 )
 def test_material_acts_in_news_wording(run, text, expected):

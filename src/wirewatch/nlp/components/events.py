@@ -627,6 +627,13 @@ class EventCoder:
                         return self._participants(doc, obj)
         if token.lemma_.lower() in PROTEST_NOUNS:
             return self._protesters(doc, token)
+        for child in token.lefts:
+            # "the Taliban gunmen", "Hamas fighters": a word the dictionaries do not know is
+            # the named actor's.
+            if child.dep_ == "compound":
+                named = [m for m in mentions_of(doc, child) if m.actor is not None]
+                if named:
+                    return named
         return []
 
     def _protesters(self, doc: Doc, token: Token) -> list[MentionHit]:
