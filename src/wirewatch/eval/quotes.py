@@ -44,22 +44,22 @@ def _from_statements(x: Extraction) -> list[Attribution]:
     return [Attribution(span(s.speaker), span(s.cue), span(s.content)) for s in x.statements]
 
 
+def _spans(quote: dict[str, Any], role: str) -> list[Span]:
+    """The pieces of one role of a gold attribution (brat spans can be discontinuous)."""
+    return [(s["start"], s["end"]) for s in quote.get(role) or () if s.get("start") is not None]
+
+
 def _from_annotation(quotes: Iterable[dict[str, Any]]) -> list[Attribution]:
     # An annotator's discontinuous span is read as the stretch from its first to its last piece.
-    def envelope(spans):
-        spans = [(s["start"], s["end"]) for s in spans or () if s.get("start") is not None]
+    def envelope(quote, role):
+        spans = _spans(quote, role)
         return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
 
-    return [Attribution(envelope(q.get("source")), envelope(q.get("cue")), envelope(q.get("content"))) for q in quotes]
+    return [Attribution(envelope(q, "source"), envelope(q, "cue"), envelope(q, "content")) for q in quotes]
 
 
 def _gold_roles(quotes: Iterable[dict[str, Any]], role: str) -> list[list[Span]]:
-    out = []
-    for quote in quotes:
-        spans = [(s["start"], s["end"]) for s in quote.get(role) or () if s.get("start") is not None]
-        if spans:
-            out.append(spans)
-    return out
+    return [spans for quote in quotes if (spans := _spans(quote, role))]
 
 
 def _same_text(text: str, p: Span, g: list[Span]) -> bool:
@@ -76,8 +76,7 @@ QUOTE_MARKS = frozenset("\"“‘'")
 
 def _quote_speakers(text: str, gold: Sequence[dict[str, Any]], predicted: list[Attribution], table: PRF) -> None:
     for quote in gold:
-        sources = [(s["start"], s["end"]) for s in quote.get("source") or () if s.get("start") is not None]
-        content = [(s["start"], s["end"]) for s in quote.get("content") or () if s.get("start") is not None]
+        sources, content = _spans(quote, "source"), _spans(quote, "content")
         if not sources or not content or text[content[0][0] : content[0][0] + 1] not in QUOTE_MARKS:
             continue
         over = [a for a in predicted if a.content is not None and _any_overlap(a.content, content)]
