@@ -141,7 +141,20 @@ def test_tabari_agents_compose_codes(tmp_path, settings, text, expected):
     assert {k: codes.get(k) for k in expected} == expected
 
 
-VERBS = """--- CUT  [160]  ---
+VERBS = """&COIN
++DUCAT
++FLORIN
+
+&RARECOIN
++GOLD_FLORIN
++SEASHELL
+
+--- GIVE  [070]  ---
+GIVE
+- * &COIN  [071]
+- * &RARECOIN  [075]
+
+--- CUT  [160]  ---
 CUT
 - * TIES WITH [161]
 - * DIPLOMATIC_TIES_WITH [162]
@@ -200,9 +213,9 @@ def test_verb_patterns_read_joins_markers_and_synsets():
     assert [s.options for s in pattern.before] == [(("so",),), (("in",),)]
     assert pattern.after[2].marker == "$"
     assert deals.after[0].options == (("new", "trade", "deals"), ("new", "arms", "sales", "deals"))
-    assert fit_slots(pattern.after, ["out", "now", "to", "sylvania"], True, False) == [("$", 2, 4)]
+    assert fit_slots(pattern.after, ["out", "now", "to", "sylvania"], True, False) == ([("$", 2, 4)], 2)
     assert fit_slots(pattern.after, ["quickly", "out", "now"], True, False) is None
-    assert fit_slots(deals.after, ["new", "trade", "deals"], True, False) == []
+    assert fit_slots(deals.after, ["new", "trade", "deals"], True, False) == ([], 3)
     assert fit_slots(deals.after, ["new", "big", "trade", "deals"], True, False) is None
 
 
@@ -276,6 +289,9 @@ def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
             {("FRD", "SYL", "044", "asserted")},
         ),
         ("Freedonia celebrated the feast in Oslo.", {("FRD", None, "045", "asserted")}),
+        # the pattern that matches more words wins, however short its synset's other members
+        ("Freedonia gave a gold florin to Sylvania.", {("FRD", "SYL", "075", "asserted")}),
+        ("Freedonia gave a florin to Sylvania.", {("FRD", "SYL", "071", "asserted")}),
     ],
 )
 def test_tabari_verbs_in_the_pipeline(tmp_path, settings, text, expected):

@@ -204,6 +204,22 @@ def test_petrarch_triples_count_planned_events_but_not_negated_ones():
         assert scores["triples, full code"].tp == tp, modality
 
 
+def test_a_gold_code_for_several_actors_is_one_triple_per_actor():
+    from wirewatch.eval import events
+
+    gold = {"text": TEXT, "gold": {"events": [{"source": "ARN/ERI", "target": "GON", "code": "064"}]}}
+    joined = _event("064", "asserted")
+    each = (joined, replace(joined, source=ActorRef("ERI")))
+    for predicted, tp, fp, fn in (
+        (each, 2, 0, 0),
+        (each[:1], 1, 0, 1),
+        ((replace(joined, source=ActorRef("ARN/ERI")),), 0, 1, 2),
+    ):
+        x = Extraction(Article("r1", TEXT, dt.date(2020, 8, 12)), V, events=predicted)
+        got = dict(events.score([(gold, x)]))["triples, root code"]
+        assert (got.tp, got.fp, got.fn) == (tp, fp, fn)
+
+
 def test_the_main_event_of_a_sentence_is_its_first_factual_material_act():
     from wirewatch.eval.events import gsr_type, main_event
 

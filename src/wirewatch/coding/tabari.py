@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from wirewatch.errors import ConfigError
 
@@ -279,11 +279,15 @@ class TabariPattern:
     code: str
     touches_verb: bool = False
 
-    @property
-    def size(self) -> int:
-        """How specific the pattern is: its words, then its markers."""
+    def size(self, words: int | None = None) -> int:
+        """How specific a match of the pattern is: the words it matched, then its markers.
+
+        Without ``words``, the most it can be: each slot's longest option ("- * &HYPERCURR"
+        matching "AUSTRIAN GOLD FLORIN" is more specific than "- * &CURRENCY" matching "FLORIN").
+        """
         slots = (*self.before, *self.after)
-        words = sum(min(len(o) for o in s.options) for s in slots if s.options)
+        if words is None:
+            words = sum(max(len(o) for o in s.options) for s in slots if s.options)
         return 2 * words + sum(1 for s in slots if s.marker in ("$", "+"))
 
 
@@ -431,36 +435,45 @@ def _pattern(body: str, code: str, synsets: dict[str, list[str]]) -> TabariPatte
     return TabariPattern(tuple(before), tuple(after), code, touches_verb)
 
 
-def fit_slots(
-    slots: tuple[PatternSlot, ...], words: list[str], start_fixed: bool, end_fixed: bool
-) -> list[tuple[str, int, int]] | None:
+class SlotFit(NamedTuple):
+    """Where a pattern's slots stood: each marker with the range of word positions its
+    actor may stand in, and how many words the slots matched."""
+
+    markers: list[tuple[str, int, int]]
+    words: int
+
+
+def fit_slots(slots: tuple[PatternSlot, ...], words: list[str], start_fixed: bool, end_fixed: bool) -> SlotFit | None:
     """Where the slots stand in ``words``, in order, or None when they cannot.
 
-    Returns each marker with the range of word positions its actor may stand in.
-    ``start_fixed``: the first slot marked tight starts at position 0 (right after the
-    verb); ``end_fixed``: the last slot ends at the last word (right before the verb).
+    At each place the longest option is tried first. ``start_fixed``: the first slot
+    marked tight starts at position 0 (right after the verb); ``end_fixed``: the last slot
+    ends at the last word (right before the verb).
     """
     n = len(words)
 
-    def fit(i: int, pos: int, fixed: bool, open_markers: list[tuple[str, int]], found: list[tuple[str, int, int]]):
+    def fit(i: int, pos: int, fixed: bool, open_markers: list[tuple[str, int]], found: SlotFit) -> SlotFit | None:
         if i == len(slots):
             if end_fixed and pos != n:
                 return None
-            return found + [(m, lo, n) for m, lo in open_markers]
+            return SlotFit(found.markers + [(m, lo, n) for m, lo in open_markers], found.words)
         slot = slots[i]
         if slot.marker is not None:
             return fit(i + 1, pos, False, [*open_markers, (slot.marker, pos)], found)
         starts = [pos] if (slot.tight and fixed) else range(pos, n)
+        options = sorted(slot.options, key=len, reverse=True)
         for start in starts:
-            for option in slot.options:
+            for option in options:
                 if tuple(words[start : start + len(option)]) == option:
-                    closed = found + [(m, lo, start) for m, lo in open_markers]
+                    closed = SlotFit(
+                        found.markers + [(m, lo, start) for m, lo in open_markers], found.words + len(option)
+                    )
                     result = fit(i + 1, start + len(option), True, [], closed)
                     if result is not None:
                         return result
         return None
 
-    return fit(0, 0, start_fixed, [], [])
+    return fit(0, 0, start_fixed, [], SlotFit([], 0))
 
 
 def _expand(name: str, synsets: dict[str, list[str]], depth: int = 0) -> list[str]:

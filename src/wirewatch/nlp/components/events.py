@@ -821,15 +821,17 @@ def _tabari_code(
     before = [t.lower_ for t in doc[first : verb.i]]
     after = [t.lower_ for t in doc[verb.i + 1 : min(sent.end, verb.i + 15)]]
     best: TabariPattern | None = None
+    best_size = -1
     places: dict[str, tuple[int, int]] = {}
     for pattern in entry.patterns:
-        if best is not None and pattern.size <= best.size:
+        if pattern.size() <= best_size:
             continue
         ahead = fit_slots(pattern.before, before, False, pattern.touches_verb)
         behind = fit_slots(pattern.after, after, True, False) if ahead is not None else None
-        if ahead is not None and behind is not None:
-            best = pattern
-            places = {m: (first + lo, first + hi) for m, lo, hi in ahead if m in ("$", "+")}
-            places.update({m: (verb.i + 1 + lo, verb.i + 1 + hi) for m, lo, hi in behind if m in ("$", "+")})
+        if ahead is None or behind is None or pattern.size(ahead.words + behind.words) <= best_size:
+            continue
+        best, best_size = pattern, pattern.size(ahead.words + behind.words)
+        places = {m: (first + lo, first + hi) for m, lo, hi in ahead.markers if m in ("$", "+")}
+        places.update({m: (verb.i + 1 + lo, verb.i + 1 + hi) for m, lo, hi in behind.markers if m in ("$", "+")})
     code = best.code if best is not None else entry.code
     return (None if code in (None, "---") else code), places, best
