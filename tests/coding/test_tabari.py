@@ -28,6 +28,7 @@ FREEDONIAN_ARMY [FRDMIL]
 AL-KHAZAR [KHZ]  # a hyphenated stem
 BRIMFORT [BRM]
 GONDOR [GND]
+EUROPEAN_UNION [EUX]  # the user's code for a union the shipped data knows as "the European Union"
 """
 
 AGENTS = """!MAN! = MAN, MEN
@@ -289,6 +290,16 @@ def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
             {("FRD", "SYL", "044", "asserted")},
         ),
         ("Freedonia celebrated the feast in Oslo.", {("FRD", None, "045", "asserted")}),
+        # the user's code for a name wins over the shipped one for the name with its article,
+        # and over the shipped one for its abbreviation in brackets
+        (
+            "The European Union (EU) cut ties with Sylvania.",
+            {("EUX", "SYL", "161", "asserted")},
+        ),
+        (
+            "Freedonia and the European Union (EU) cut ties with Sylvania.",
+            {("FRD", "SYL", "161", "asserted"), ("EUX", "SYL", "161", "asserted")},
+        ),
         # the pattern that matches more words wins, however short its synset's other members
         ("Freedonia gave a gold florin to Sylvania.", {("FRD", "SYL", "075", "asserted")}),
         ("Freedonia gave a florin to Sylvania.", {("FRD", "SYL", "071", "asserted")}),

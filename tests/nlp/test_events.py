@@ -499,6 +499,9 @@ def test_singular_agents(run, text, target):
         ("Syrian government troops captured the mosque in Raqqa.", ("SYRMIL", None, "192")),
         # a word the dictionaries do not know after a named actor is that actor's
         ("The Taliban gunmen killed three Afghan soldiers near Herat.", ("AFGINS", "AFGMIL", "190")),
+        # shelling and bombing "against" someone is aimed at them
+        ("Israeli troops pounded against Hamas fighters in Gaza City.", ("ISRMIL", "PSEREB", "190")),
+        ("Russian forces shelled against Ukrainian troops near Bakhmut.", ("RUSMIL", "UKRMIL", "194")),
     ],
 )
 def test_material_acts_in_news_wording(run, text, expected):
@@ -507,6 +510,16 @@ def test_material_acts_in_news_wording(run, text, expected):
         (e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events if e.modality == "asserted"
     }
     assert expected in found
+
+
+@pytest.mark.model
+def test_one_offensive_the_parser_splits_over_two_verbs_is_one_event(run):
+    # "launched ... bombing" and "shelling ... against the rebels" are one offensive: the
+    # act with no target goes where an act of the same kind by the same side has one
+    x = run("Syrian government forces launched a bombing and shelling offensive against the rebels in Idlib.")
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events} == {
+        ("SYRMIL", "SYRREB", "194")
+    }
 
 
 @pytest.mark.model

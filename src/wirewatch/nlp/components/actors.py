@@ -215,10 +215,26 @@ class ActorResolver:
                     same.entries.extend(e for e in m.entries if e.kind == "agent")
                 continue
             if any(i in taken for i in range(m.start, m.end)):
+                wider = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
+                # "the European Union": the user's EUROPEAN_UNION code wins over the shipped
+                # name that only adds the article.
+                if (
+                    wider is not None
+                    and _only_determiners_around(doc, wider, m)
+                    and not any(e.kind == "coded" for e in wider.entries)
+                ):
+                    wider.entries.extend(e for e in m.entries if e.kind == "coded")
                 continue
             kept.append(m)
             taken.update(range(m.start, m.end))
-        return sorted(kept, key=lambda m: m.start)
+        kept.sort(key=lambda m: m.start)
+        for name, short in pairwise(kept):
+            # "the European Union (EU)": the abbreviation of a name the user's dictionary
+            # codes takes that code, not the shipped one for the abbreviation.
+            coded = [e for e in name.entries if e.kind == "coded"]
+            if coded and not any(e.kind == "coded" for e in short.entries) and _abbreviates(doc, name, short):
+                short.entries[:0] = coded
+        return kept
 
     def _group_by_head(self, doc: Doc, matches: list[_Match]) -> dict[int, list[_Match]]:
         """Group matches under the noun they belong to (their NP head)."""
@@ -830,3 +846,20 @@ def _with_possessive_pronoun(doc: Doc, start: int, end: int, head: Token) -> Spa
         if child.dep_ == "poss" and child.i == start - 1 and child.lower_ in PRONOUNS:
             return doc[child.i : end]
     return doc[start:end]
+
+
+def _only_determiners_around(doc: Doc, wider: _Match, inner: _Match) -> bool:
+    """Whether a match adds nothing to one inside it but articles ("the", "an")."""
+    extra = [*doc[wider.start : inner.start], *doc[inner.end : wider.end]]
+    return bool(extra) and all(t.pos_ == "DET" or t.lower_ in ("the", "a", "an") for t in extra)
+
+
+def _abbreviates(doc: Doc, name: _Match, short: _Match) -> bool:
+    """Whether a match is the bracketed initials of the match before it: "(EU)" after "the
+    European Union"."""
+    if short.end - short.start != 1 or short.start != name.end + 1 or short.end >= len(doc):
+        return False
+    if doc[name.end].text != "(" or doc[short.end].text != ")":
+        return False
+    initials = "".join(t.text[0] for t in doc[name.start : name.end] if t.text[:1].isupper() and t.pos_ != "DET")
+    return doc[short.start].text.replace(".", "") == initials

@@ -777,18 +777,19 @@ def _mutual(cameo: str) -> bool:
 
 
 def _without_targetless_twins(events: list[EventHit]) -> list[EventHit]:
-    """An event with no target is dropped where the same sentence has the same act by the
-    same source with a target: "launched a new bombing and shelling offensive against X"
-    is one offensive against X, however the parser splits the verbs."""
+    """An event with no target is dropped where the same sentence has an act of the same
+    kind (CAMEO root) by the same source with a target: "launched a new bombing and
+    shelling offensive against X" is one offensive against X, however the parser splits the
+    verbs and whichever of them names the weapon."""
     aimed = {
-        (e.sentence, e.source.code, e.cameo, e.modality)
+        (e.sentence, e.source.code, e.cameo[:2], e.modality)
         for e in events
         if e.target is not None and e.source is not None
     }
     return [
         e
         for e in events
-        if e.target is not None or e.source is None or (e.sentence, e.source.code, e.cameo, e.modality) not in aimed
+        if e.target is not None or e.source is None or (e.sentence, e.source.code, e.cameo[:2], e.modality) not in aimed
     ]
 
 
