@@ -155,6 +155,10 @@ GIVE
 - * &COIN  [071]
 - * &RARECOIN  [075]
 
+--- ABANDON  [---]  ---
+ABANDON
+- * EFFORT  [080]
+
 --- CUT  [160]  ---
 CUT
 - * TIES WITH [161]
@@ -300,6 +304,8 @@ def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
             "Freedonia and the European Union (EU) cut ties with Sylvania.",
             {("FRD", "SYL", "161", "asserted"), ("EUX", "SYL", "161", "asserted")},
         ),
+        # a pattern's word matches its other forms ("EFFORT", "efforts")
+        ("Freedonia abandoned its efforts to stop Sylvania.", {("FRD", "SYL", "080", "asserted")}),
         # the pattern that matches more words wins, however short its synset's other members
         ("Freedonia gave a gold florin to Sylvania.", {("FRD", "SYL", "075", "asserted")}),
         ("Freedonia gave a florin to Sylvania.", {("FRD", "SYL", "071", "asserted")}),

@@ -443,14 +443,21 @@ class SlotFit(NamedTuple):
     words: int
 
 
-def fit_slots(slots: tuple[PatternSlot, ...], words: list[str], start_fixed: bool, end_fixed: bool) -> SlotFit | None:
+def fit_slots(
+    slots: tuple[PatternSlot, ...], words: list[str] | list[tuple[str, ...]], start_fixed: bool, end_fixed: bool
+) -> SlotFit | None:
     """Where the slots stand in ``words``, in order, or None when they cannot.
 
-    At each place the longest option is tried first. ``start_fixed``: the first slot
-    marked tight starts at position 0 (right after the verb); ``end_fixed``: the last slot
-    ends at the last word (right before the verb).
+    A word may be given with its other forms (its lemma: "efforts", "effort"), and a
+    pattern word matches any of them. At each place the longest option is tried first.
+    ``start_fixed``: the first slot marked tight starts at position 0 (right after the
+    verb); ``end_fixed``: the last slot ends at the last word (right before the verb).
     """
-    n = len(words)
+    forms = [(w,) if isinstance(w, str) else w for w in words]
+    n = len(forms)
+
+    def matches(option: tuple[str, ...], start: int) -> bool:
+        return start + len(option) <= n and all(o in forms[start + k] for k, o in enumerate(option))
 
     def fit(i: int, pos: int, fixed: bool, open_markers: list[tuple[str, int]], found: SlotFit) -> SlotFit | None:
         if i == len(slots):
@@ -464,7 +471,7 @@ def fit_slots(slots: tuple[PatternSlot, ...], words: list[str], start_fixed: boo
         options = sorted(slot.options, key=len, reverse=True)
         for start in starts:
             for option in options:
-                if tuple(words[start : start + len(option)]) == option:
+                if matches(option, start):
                     closed = SlotFit(
                         found.markers + [(m, lo, start) for m, lo in open_markers], found.words + len(option)
                     )

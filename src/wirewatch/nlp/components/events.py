@@ -819,8 +819,8 @@ def _tabari_code(
     the pattern (None where the verb's own code applies)."""
     sent = verb.sent
     first = max(sent.start, verb.i - 10)
-    before = [t.lower_ for t in doc[first : verb.i]]
-    after = [t.lower_ for t in doc[verb.i + 1 : min(sent.end, verb.i + 15)]]
+    before = [(t.lower_, t.lemma_.lower()) for t in doc[first : verb.i]]
+    after = [(t.lower_, t.lemma_.lower()) for t in doc[verb.i + 1 : min(sent.end, verb.i + 15)]]
     best: TabariPattern | None = None
     best_size = -1
     places: dict[str, tuple[int, int]] = {}
