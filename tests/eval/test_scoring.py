@@ -220,6 +220,18 @@ def test_a_gold_code_for_several_actors_is_one_triple_per_actor():
         assert (got.tp, got.fp, got.fn) == (tp, fp, fn)
 
 
+def test_records_a_suite_leaves_out_of_scoring_are_left_out():
+    from wirewatch.eval import events
+
+    x = Extraction(Article("r1", TEXT, dt.date(2020, 8, 12)), V, events=(_event("064", "asserted"),))
+    for flag, counted in (("false", 0), ("true", 1), (None, 1)):
+        gold = {"text": TEXT, "gold": {"events": [{"source": "ERI", "target": "GON", "code": "064"}]}}
+        if flag is not None:
+            gold["meta"] = {"evaluate": flag}
+        got = dict(events.score([(gold, x)])).get("triples, root code")
+        assert (got.fp if got else 0) == counted, flag
+
+
 def test_the_main_event_of_a_sentence_is_its_first_factual_material_act():
     from wirewatch.eval.events import gsr_type, main_event
 

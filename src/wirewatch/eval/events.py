@@ -5,7 +5,8 @@ One scorer for the three kinds of gold the public sets hold, chosen per record:
 - PETRARCH suites (``gold.events`` of ``{source, target, code}``): (source, target, code)
   triples per sentence at full-code and root-code level, over factual and planned events;
   a sentence that should yield no event (``gold.no_events``) counts every predicted event
-  as a false positive;
+  as a false positive; records the suite's authors mark ``evaluate: false`` are left out,
+  as they leave them out;
 - PLOVER records (``gold.events`` of ``{event, source, target, ...}``): the PLOVER type
   of the sentence's main event (accuracy, and P/R/F1 where "no event" is a miss);
 - ConfliBERT class records (``gold.labels.penta_class``): the penta-class of the main
@@ -126,6 +127,8 @@ def score(pairs: Iterable[tuple[dict[str, Any], Extraction]]) -> list[tuple[str,
             continue
         if gold.get("error"):
             continue  # sentences the coder should reject are not scored
+        if str((record.get("meta") or {}).get("evaluate", "true")).lower() == "false":
+            continue  # records a suite's authors exclude from scoring (UD-PETRARCH marks ten)
         for metric, level in ((full, "full"), (root, "root")):
             expected_triples = _triples(events, level)
             predicted_triples = _triples(x.events, level)
