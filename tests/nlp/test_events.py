@@ -48,6 +48,25 @@ def test_event_rows(run, text, published, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an option weighed is a 014 aimed where the option is; the option itself is not done
+        (
+            "Sweden is considering sending medical aid to Moldova.",
+            {("SWE", "MDA", "014", "asserted"), ("SWE", "MDA", "073", "hypothetical")},
+        ),
+        ("Estonia is weighing new sanctions against Belarus.", {("EST", "BLR", "014", "asserted")}),
+        # being considered something is no option weighed
+        ("Hezbollah is considered a terrorist group by Canada.", set()),
+    ],
+)
+def test_weighing_an_option_is_not_taking_it(run, text, expected):
+    x = run(text, dt.date(2021, 3, 1))
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in x.events} == expected
+
+
+@pytest.mark.model
 def test_event_location_from_a_capital(run):
     x = run("Police detained dozens of protesters in Minsk on Sunday.", dt.date(2020, 8, 10))
     e = next(e for e in x.events if e.cameo == "173")

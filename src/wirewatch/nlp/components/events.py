@@ -21,6 +21,7 @@ from wirewatch.coding.tabari import TabariPattern, TabariVerb, fit_slots
 from wirewatch.coding.timenorm import value_interval
 from wirewatch.nlp.components.statements import STANCE_LEMMAS
 from wirewatch.nlp.components.syntax import (
+    DELIBERATION_HEADS,
     clause_modality,
     condition_clauses,
     governing_timex,
@@ -156,6 +157,8 @@ class EventCoder:
                 events.extend(event for event in coded if stands(event, token.idx))
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
         events.extend(e for e in nominal if stands(e, e.trigger.start_char if e.trigger is not None else -1))
+        weighed = self._deliberations(doc, events)
+        events.extend(e for e in weighed if stands(e, e.trigger.start_char if e.trigger is not None else -1))
         doc._.ww_events = _without_targetless_twins(events)
         return doc
 
@@ -304,6 +307,38 @@ class EventCoder:
             return []
         chosen = inside[-1] if before else inside[0]
         return [m.actor for m in self._participants(doc, chosen.head)] or [chosen.actor]
+
+    def _deliberations(self, doc: Doc, events: list[EventHit]) -> list[EventHit]:
+        """Weighing a policy option (CAMEO 014): "Japan is considering sending aid to North
+        Korea", "Germany is weighing new sanctions against Belarus". The option weighed is
+        an act the coder knows, done by the one who weighs it; its target is the 014's."""
+        acts = {e.trigger.root.i: e for e in events if e.trigger is not None}
+        out: list[EventHit] = []
+        for verb in doc:
+            if verb.lemma_.lower() not in DELIBERATION_HEADS or verb.pos_ != "VERB":
+                continue
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                continue  # "is considered a terrorist group"
+            option = next(
+                (
+                    c
+                    for c in verb.children
+                    if (c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i in acts)
+                    or (c.dep_ == "dobj" and (c.i in acts or self._noun_pattern(doc, c) is not None))
+                ),
+                None,
+            )
+            if option is None:
+                continue
+            sources, _ = self._roles(doc, verb, (), None)
+            act = acts.get(option.i)
+            own = frozenset(s.code for s in sources)
+            if act is not None and act.target is not None:
+                targets = [act.target]
+            else:
+                targets = self._any_object(doc, option, own) or self._targets(doc, option, ("against", "on", "to"), own)
+            out.extend(self._events(doc, verb, sources, targets, "014"))
+        return out
 
     def _nominal(self, doc: Doc, verb_triggers: set[int]) -> list[EventHit]:
         """Events named by nouns whose actor the text gives ("Lavrov's visit to Minsk")."""

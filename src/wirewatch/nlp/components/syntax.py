@@ -78,6 +78,9 @@ INTENT_HEADS = {
     "sworn",
 }
 REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
+# Verbs of weighing an option: what they weigh ("considering sending aid", "weighing new
+# sanctions") is an option, not yet an act (CAMEO 014).
+DELIBERATION_HEADS = {"consider", "contemplate", "weigh", "mull", "discuss", "debate", "explore"}
 NEGATIONS = {"not", "n't", "never", "no"}
 # Nouns for occasions of speaking or acting; a date on them dates what was done there.
 EVENT_NOUNS = {
@@ -294,6 +297,8 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
         head = node.head.lemma_.lower()
         if node.dep_ == "xcomp" and "to" in words and head in REFUSAL_HEADS:
             return "negated"  # "refused to allow", "failed to reach"
+        if node.dep_ == "xcomp" and node.tag_ == "VBG" and head in DELIBERATION_HEADS:
+            return "hypothetical"  # "is considering sending aid": an option weighed
         # "tried to hack into the computers": an attempt made is an act (intent is "trying to").
         attempted = head == "try" and node.head.tag_ in ("VBD", "VBN")
         if (node.dep_ == "xcomp" and "to" in words and head in INTENT_HEADS and not attempted) or (
