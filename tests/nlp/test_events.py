@@ -518,6 +518,15 @@ def test_singular_agents(run, text, target):
         ("Syrian government troops captured the mosque in Raqqa.", ("SYRMIL", None, "192")),
         # a word the dictionaries do not know after a named actor is that actor's
         ("The Taliban gunmen killed three Afghan soldiers near Herat.", ("AFGINS", "AFGMIL", "190")),
+        # aid measured out ("$5 million in assistance", "the release of $40 million in aid")
+        # is the aid the verb announces or approves
+        ("Canada announced $5 million in emergency assistance to Lebanon.", ("CAN", "LBN", "070")),
+        ("The State Department authorized the release of $40 million in aid to Jordan.", ("USAGOV", "JOR", "070")),
+        ("Australia approved a package of humanitarian assistance for Fiji.", ("AUS", "FJI", "070")),
+        # a noun the parser takes for an adverb right after the verb is still its object
+        ("Kuwait eased curfew hours it had imposed on several towns.", ("KWT", None, "0813")),
+        # a rebel leader is a rebel, not a government
+        ("A rebel leader in Colombia surrendered to the authorities on Friday.", ("COLREB", "COLGOV", "0874")),
         # shelling and bombing "against" someone is aimed at them
         ("Israeli troops pounded against Hamas fighters in Gaza City.", ("ISRMIL", "PSEREB", "190")),
         ("Russian forces shelled against Ukrainian troops near Bakhmut.", ("RUSMIL", "UKRMIL", "194")),

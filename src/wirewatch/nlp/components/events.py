@@ -55,6 +55,11 @@ MUTUAL_ROOTS = ("04", "06", "16", "19")
 MUTUAL_CODES = ("030", "031", "036", "050", "057")
 # CAMEO's rejections of the cooperation a refused or failed act would have been.
 REJECTION_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+# Nouns that measure or release what their "of"/"in" phrase names.
+AMOUNT_NOUNS = {
+    "million", "billion", "trillion", "thousand", "package", "tranche", "round", "batch", "shipment",
+    "release", "worth", "amount", "sum", "total", "ton", "tonne", "dollar", "euro", "pound",
+}  # fmt: skip
 SITE_NOUNS = {
     "camp", "shelter", "home", "house", "school", "hospital", "office", "village", "settlement",
     "mosque", "church", "market", "headquarters", "compound",
@@ -555,8 +560,13 @@ class EventCoder:
             # "let free", "set free": an adjective right after the verb completes it as a
             # particle does, wherever the parser hangs it.
             particles.add(after.lower_)
+        # "eased curfew hours": the parser can take an object right after the verb for an
+        # adverbial noun phrase.
         objects = {
-            g.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "prep") for g in c.subtree
+            g.lemma_.lower()
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass", "prep") or (c.dep_ == "npadvmod" and c.left_edge.i == verb.i + 1)
+            for g in c.subtree
         }
         # The object noun itself and its modifiers ("halted economic aid") say more than a
         # word further down ("... to end the fighting").
@@ -564,7 +574,7 @@ class EventCoder:
             t.lemma_.lower()
             for c in verb.children
             if c.dep_ in ("dobj", "nsubjpass")
-            for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound", "nmod")))
+            for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound", "nmod")), *_measured(c))
         }
         best = None
         for p in candidates:
@@ -600,7 +610,9 @@ class EventCoder:
                             if obj.dep_ == "pobj":
                                 found = [m.actor for m in self._participants(doc, obj)] or self._place_target(doc, obj)
                     if child.dep_ in ("dobj",):
-                        for prep in child.children:
+                        # "aid to X", and "the release of $1.2 billion in aid to X"
+                        preps = [p for holder in (child, *_measured(child)) for p in holder.children]
+                        for prep in preps:
                             if prep.dep_ == "prep" and prep.lower_ == spec:
                                 for obj in prep.children:
                                     if obj.dep_ == "pobj":
@@ -782,6 +794,26 @@ def _irregular(cameo: str, source: ActorRef, target: ActorRef | None) -> str:
     if target.resolved_by.startswith("demonym"):
         return cameo  # "killed three ethnic Albanians in a gunbattle": fighters as often as not
     return "175" if source.sector in STATE_FORCES else "180"
+
+
+def _measured(noun: Token) -> list[Token]:
+    """What an amount or a release is of: "assistance" in "$33 million in assistance", "the
+    release of $1.2 billion in military aid" (with their modifiers)."""
+    out: list[Token] = []
+    amounts = [noun]
+    for _ in range(3):
+        amounts = [a for a in amounts if a.pos_ == "NUM" or a.tag_ == "$" or a.lemma_.lower() in AMOUNT_NOUNS]
+        inner = [
+            o
+            for a in amounts
+            for p in a.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "in")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        out += [t for o in inner for t in (o, *(m for m in o.children if m.dep_ in ("amod", "compound", "nmod")))]
+        amounts = inner
+    return out
 
 
 def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
