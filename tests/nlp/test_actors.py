@@ -54,6 +54,14 @@ ROWS = [
         "agent",
     ),
     ("Iraqi government troops entered the town.", dt.date(2020, 9, 1), "Iraqi government troops", "IRQMIL", "agent"),
+    # "his country": the country of whom the pronoun stands for
+    (
+        "The Peruvian president said his country would close the border.",
+        dt.date(2020, 9, 1),
+        "his country",
+        "PER",
+        "coreference",
+    ),
 ]
 
 

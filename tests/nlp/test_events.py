@@ -525,6 +525,10 @@ def test_singular_agents(run, text, target):
         ("Australia approved a package of humanitarian assistance for Fiji.", ("AUS", "FJI", "070")),
         # a noun the parser takes for an adverb right after the verb is still its object
         ("Kuwait eased curfew hours it had imposed on several towns.", ("KWT", None, "0813")),
+        # lawsuits and official complaints
+        ("Ukraine filed a lawsuit against Russia at the International Court of Justice.", ("UKR", "RUS", "115")),
+        ("The European Commission launched legal action against Hungary.", ("IGOEUROPEAN_COMMISSION", "HUN", "115")),
+        ("Mexico lodged a formal complaint with the United States over the raid.", ("MEX", "USA", "114")),
         # a rebel leader is a rebel, not a government
         ("A rebel leader in Colombia surrendered to the authorities on Friday.", ("COLREB", "COLGOV", "0874")),
         # shelling and bombing "against" someone is aimed at them

@@ -615,11 +615,19 @@ class ActorResolver:
         state.add(doc, token.i, token.i + 1, token, ref, antecedent.kind, antecedent.gender, antecedent.plural)
 
     def _resolve_description(self, doc: Doc, token: Token, state: _Resolution) -> None:
-        """ "The country", "the bloc": definite descriptions back to the last such actor."""
+        """ "The country", "the bloc": definite descriptions back to the last such actor;
+        "his country": the country of whom the pronoun stands for."""
+        lemma = token.lemma_.lower()
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and lemma in COUNTRY_NOUNS and token.dep_ not in ("compound", "appos"):
+            found = next((m for m in reversed(state.mentions) if m.head.i == owner.i), None)
+            if found is not None and found.actor is not None and found.actor.country:
+                ref = self.actors.country_ref(found.actor.country, None, "coreference", 0.7)
+                state.add(doc, owner.i, token.i + 1, token, ref, "country", None, False)
+            return
         det = [c for c in token.children if c.dep_ == "det"]
         if not det or det[0].lower_ != "the" or token.dep_ in ("compound", "appos"):
             return
-        lemma = token.lemma_.lower()
         kinds = ("country",) if lemma in COUNTRY_NOUNS else ("organization",)
         antecedent = state.last_of_kinds(kinds, before=token.i)
         if antecedent is None or antecedent.actor is None:
