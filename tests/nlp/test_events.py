@@ -529,6 +529,12 @@ def test_singular_agents(run, text, target):
         ("Ukraine filed a lawsuit against Russia at the International Court of Justice.", ("UKR", "RUS", "115")),
         ("The European Commission launched legal action against Hungary.", ("IGOEUROPEAN_COMMISSION", "HUN", "115")),
         ("Mexico lodged a formal complaint with the United States over the raid.", ("MEX", "USA", "114")),
+        # whoever is held responsible for mass violence did it
+        ("The Burmese junta was responsible for mass killings in Rakhine state.", ("MMRGOV", None, "202")),
+        (
+            "Serbian commanders responsible for the massacre of Bosnian Muslims were tried in The Hague.",
+            ("SRBMIL", "BIHCVL", "202"),
+        ),
         # a rebel leader is a rebel, not a government
         ("A rebel leader in Colombia surrendered to the authorities on Friday.", ("COLREB", "COLGOV", "0874")),
         # shelling and bombing "against" someone is aimed at them
@@ -542,6 +548,12 @@ def test_material_acts_in_news_wording(run, text, expected):
         (e.source.code, e.target.code if e.target else None, e.cameo) for e in x.events if e.modality == "asserted"
     }
     assert expected in found
+
+
+@pytest.mark.model
+def test_the_country_where_mass_violence_happened_is_not_who_did_it(run):
+    x = run("Cambodia's president marked the anniversary of the country's genocide on Friday.")
+    assert not [e for e in x.events if e.root == "20"]
 
 
 @pytest.mark.model

@@ -354,7 +354,7 @@ class EventCoder:
             pattern = self._noun_pattern(doc, noun)
             if pattern is None or noun.head.i in verb_triggers:
                 continue  # "imposed sanctions on": the verb pattern already coded it
-            sources = self._noun_sources(doc, noun)
+            sources = self._noun_sources(doc, noun, named_by_owner=pattern.cameo[:2] != "20")
             if not sources:
                 continue
             targets = self._targets(doc, noun, pattern.targets)
@@ -375,18 +375,32 @@ class EventCoder:
                 return pattern
         return None
 
-    def _noun_sources(self, doc: Doc, noun: Token) -> list[ActorRef]:
-        """Who acts in a nominal event: a possessor, a "by" phrase, or a country modifier."""
+    def _noun_sources(self, doc: Doc, noun: Token, named_by_owner: bool = True) -> list[ActorRef]:
+        """Who acts in a nominal event: a possessor, a "by" phrase, or a country modifier.
+
+        ``named_by_owner``: False for mass violence, where the country a possessor or an
+        adjective names is where it happened ("the country's 1994 genocide"), not who did it.
+        """
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")):
+            if (child.dep_ == "poss" and named_by_owner) or (
+                child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
+            ):
                 owner = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
                 if owner is not None:
                     found = [m.actor for m in self._participants(doc, owner)]
                     if found:
                         return found
         mention = mention_at(doc, noun)
-        if mention is not None and mention.actor is not None and mention.head.i == noun.i:
+        if named_by_owner and mention is not None and mention.actor is not None and mention.head.i == noun.i:
             return [mention.actor]  # "EU sanctions": the noun's own mention names the actor
+        held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+        if held is not None and held.lemma_.lower() == "responsible":
+            # "the government is responsible for mass killings", "leaders responsible for
+            # massacres": whoever is held responsible did the act.
+            who = held.head if held.dep_ == "amod" else subject_of(held.head) if held.dep_ == "acomp" else None
+            found = [m.actor for m in self._participants(doc, who)] if who is not None else []
+            if found:
+                return found
         phrase = noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS else noun
         if phrase.dep_ in ("dobj", "obj") and phrase.head.lemma_.lower() in LIGHT_VERBS:
             # "the emir launched a mediation effort", "speeded up the withdrawal of forces":
@@ -396,7 +410,7 @@ class EventCoder:
             if found:
                 return found
         for child in noun.children:
-            if child.dep_ in ("amod", "compound") and child.i < noun.i:
+            if child.dep_ in ("amod", "compound") and child.i < noun.i and named_by_owner:
                 for entry in self.actors.names.get(child.text, ()):
                     if entry.kind in ("adjective", "country"):
                         return [self.actors.country_ref(entry.key, None, "dictionary", 0.8)]
