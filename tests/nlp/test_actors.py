@@ -54,6 +54,14 @@ ROWS = [
         "agent",
     ),
     ("Iraqi government troops entered the town.", dt.date(2020, 9, 1), "Iraqi government troops", "IRQMIL", "agent"),
+    # "it" can stand for an institution named by a singular agent noun
+    (
+        "The Danish government said it would send medical teams to Ghana.",
+        dt.date(2020, 9, 1),
+        "it",
+        "DNKGOV",
+        "coreference",
+    ),
     # "his country": the country of whom the pronoun stands for
     (
         "The Peruvian president said his country would close the border.",

@@ -712,7 +712,9 @@ class _Resolution:
                 if not seen.plural:
                     continue
             else:
-                if seen.kind not in ("country", "organization") or seen.plural:
+                # "it": a country, an organization, or an institution named by a singular
+                # agent noun ("the German government ... it has earmarked")
+                if seen.kind not in ("country", "organization", "agent") or seen.plural:
                     continue
             candidates.append(seen)
             if len(candidates) == 3:
