@@ -91,6 +91,8 @@ def test_event_location_from_a_city_or_the_dateline(run):
         ("Poland will impose sanctions on Belarus.", "1312", "future"),
         ("Lavrov will visit Minsk next week.", "036", "future"),
         ("Lithuania would expel the Belarusian ambassador if the crackdown went on.", "1313", "conditional"),
+        # being willing or eager to do it is an intent, not the act
+        ("Japan is eager to send food aid to Somalia.", "033", "future"),
     ],
 )
 def test_announced_acts_are_intents_or_threats(run, text, cameo, modality):

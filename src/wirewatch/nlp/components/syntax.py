@@ -76,6 +76,10 @@ INTENT_HEADS = {
     "poise",
     "swear",
     "sworn",
+    "willing",
+    "eager",
+    "keen",
+    "determined",
 }
 REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
 # Verbs of weighing an option: what they weigh ("considering sending aid", "weighing new
