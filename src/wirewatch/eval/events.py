@@ -89,17 +89,17 @@ def _triples(events: Iterable[dict[str, Any]] | Iterable[Event], level: str) -> 
         if isinstance(e, Event):
             if e.source is None or e.modality not in CODED:
                 continue
-            source, target, code = e.source.code, e.target.code if e.target else "---", e.cameo
+            sources, targets, code = [e.source.code], [e.target.code if e.target else "---"], e.cameo
         else:
-            source, target, code = str(e.get("source") or "---"), str(e.get("target") or "---"), str(e.get("code"))
             # A dictionary entry coded for several actors at once ("THE_SHIRE [FRO/BIL/SAM]") makes
             # one event per actor. The PETRARCH-2 unit tests write that out; the UD-PETRARCH
             # records keep the joined code, which is read here as the unit tests spell it.
-            for one_source in source.split("/"):
-                for one_target in target.split("/"):
-                    out[(one_source, one_target, code[:2] if level == "root" else code)] += 1
-            continue
-        out[(source, target, code[:2] if level == "root" else code)] += 1
+            sources = str(e.get("source") or "---").split("/")
+            targets = str(e.get("target") or "---").split("/")
+            code = str(e.get("code"))
+        for source in sources:
+            for target in targets:
+                out[(source, target, code[:2] if level == "root" else code)] += 1
     return out
 
 

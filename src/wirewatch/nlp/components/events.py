@@ -146,7 +146,9 @@ class EventCoder:
             if s.speaker is not None and s.speaker.actor is not None and s.cameo not in self.generic_speech_codes
         ]
 
-        def stands(event: EventHit, at: int) -> bool:
+        def stands(event: EventHit, at: int | None = None) -> bool:
+            if at is None:  # a nominal event stands where its noun does
+                at = event.trigger.start_char if event.trigger is not None else -1
             inside = any(a <= at < b for a, b in carried)
             if inside and event.modality in ("future", "conditional", "hypothetical"):
                 return False
@@ -161,9 +163,8 @@ class EventCoder:
                 coded = self._tabari(doc, token, entry) if entry is not None else self._material(doc, token)
                 events.extend(event for event in coded if stands(event, token.idx))
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
-        events.extend(e for e in nominal if stands(e, e.trigger.start_char if e.trigger is not None else -1))
-        weighed = self._deliberations(doc, events)
-        events.extend(e for e in weighed if stands(e, e.trigger.start_char if e.trigger is not None else -1))
+        events.extend(e for e in nominal if stands(e))
+        events.extend(e for e in self._deliberations(doc, events) if stands(e))
         doc._.ww_events = _without_targetless_twins(events)
         return doc
 
