@@ -4,6 +4,6 @@ Importing the package is cheap: spaCy, DuckDB and the actor dictionaries load on
 function that needs them is called.
 """
 
-__version__ = "0.3.6"
+__version__ = "0.3.7"
 
 __all__ = ["__version__"]

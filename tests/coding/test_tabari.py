@@ -5,7 +5,17 @@ import datetime as dt
 import pytest
 
 from wirewatch.coding.actors import load_dictionary
-from wirewatch.coding.tabari import DatedCode, fit_slots, is_agents, is_tabari, parse_actors, parse_agents, parse_verbs
+from wirewatch.coding.tabari import (
+    DatedCode,
+    fit_slots,
+    is_agents,
+    is_ontology,
+    is_tabari,
+    parse_actors,
+    parse_agents,
+    parse_negations,
+    parse_verbs,
+)
 from wirewatch.errors import ConfigError
 
 ACTORS = """<!-- a test dictionary -->
@@ -62,7 +72,9 @@ def test_actor_entries_with_synonyms_stems_and_dated_codes():
 def test_agents_expand_plurals_and_substitutions():
     agents = {a.names[0][0]: a for a in parse_agents(AGENTS, "t")}
     assert agents["SECRET_POLICE"].sector == "SPY"
-    assert [n for n, _ in agents["SECRET_POLICE"].names] == ["SECRET_POLICE", "SECRET_POLICES"]
+    # whole words: the regular plural unless braces give the plurals, or none ("{}")
+    assert agents["SECRET_POLICE"].names == (("SECRET_POLICE", False),)
+    assert agents["CHANCELLOR"].names == (("CHANCELLOR", False), ("CHANCELLORS", False))
     assert [n for n, _ in agents["STREET_MAN"].names] == ["STREET_MAN", "STREET_MEN"]
     assert [n for n, _ in agents["AID_WORKER"].names] == ["AID_WORKER", "AID_WORKERS", "AID_STAFF"]
     assert agents["AID_WORKER"].sector == "NGO"
@@ -126,6 +138,10 @@ def test_tabari_dictionaries_in_the_pipeline(tmp_path, settings):
         ("Sylvania said the chancellor lied.", {"chancellor": "---GOV"}),
         # a hyphenated stem matches the words the tokenizer makes of it
         ("Al-Khazar accused Sylvania.", {"Al-Khazar": "KHZ"}),
+        # agents are whole words: "{}" says there is no plural, so "polices" is no police
+        ("Freedonia's secret polices accused Sylvania.", {"Freedonia": "FRD"}),
+        ("The Sylvanian chancellors accused Freedonia.", {"Sylvanian chancellors": "SYLGOV"}),
+        ("The Sylvanian newspapermen accused Freedonia.", {"Sylvanian newspapermen": "SYL"}),
     ],
 )
 def test_tabari_agents_compose_codes(tmp_path, settings, text, expected):
@@ -204,6 +220,20 @@ VOW
 CELEBRATE
 - * FEAST IN ^ +  [045]
 - * FEAST AT ^ ^ +  [044]
+
+--- WIRETAP  [171]  ---
+WIRE_+TAP
+WIRE
+TAP
+"""
+
+# The team's small coding ontology: each code's number; a code negated is the code
+# numbered 0xFFFF less.
+ONTOLOGY = """# codes and their numbers
+057:0x0087   # sign an agreement
+128:-0xFFFF+0x0087   # not signing: a refusal to settle
+171:0x9010
+---:0
 """
 
 
@@ -222,6 +252,13 @@ def test_verb_patterns_read_joins_markers_and_synsets():
     assert fit_slots(pattern.after, ["quickly", "out", "now"], True, False) is None
     assert fit_slots(deals.after, ["new", "trade", "deals"], True, False) == ([], 3)
     assert fit_slots(deals.after, ["new", "big", "trade", "deals"], True, False) is None
+
+
+def test_coding_ontology_says_what_a_negated_code_is():
+    assert is_ontology(ONTOLOGY) and not is_ontology(VERBS) and not is_ontology(ACTORS)
+    assert parse_negations(ONTOLOGY, "t") == {"057": "128"}
+    with pytest.raises(ConfigError, match=r"t:2: cannot read the ontology line"):
+        parse_negations("057:0x0087\n171:nine\n", "t")
 
 
 def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
@@ -309,6 +346,16 @@ def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
         # the pattern that matches more words wins, however short its synset's other members
         ("Freedonia gave a gold florin to Sylvania.", {("FRD", "SYL", "075", "asserted")}),
         ("Freedonia gave a florin to Sylvania.", {("FRD", "SYL", "071", "asserted")}),
+        # the coding ontology says what an act not done is; a code it pairs with none stays negated
+        ("Freedonia will not sign the treaty with Sylvania.", {("FRD", "SYL", "128", "asserted")}),
+        ("Freedonia did not cut ties with Sylvania.", {("FRD", "SYL", "161", "negated")}),
+        # two words side by side that each read as the verb are one act
+        ("Freedonia will wire tap the phones of Sylvania.", {("FRD", "SYL", "171", "future")}),
+        # a place in a clause of its own ("while in ...") is not what the act is aimed at
+        (
+            "The Freedonian chancellor fired at the guards while on a visit to Sylvania.",
+            {("FRDGOV", None, "190", "asserted")},
+        ),
     ],
 )
 def test_tabari_verbs_in_the_pipeline(tmp_path, settings, text, expected):
@@ -317,15 +364,16 @@ def test_tabari_verbs_in_the_pipeline(tmp_path, settings, text, expected):
     from wirewatch.ingest import make_article
     from wirewatch.nlp.pipeline import Extractor
 
-    for name, body in (("actors.txt", ACTORS), ("agents.txt", AGENTS), ("verbs.txt", VERBS)):
+    for name, body in (("actors.txt", ACTORS), ("agents.txt", AGENTS), ("verbs.txt", VERBS), ("pico.txt", ONTOLOGY)):
         (tmp_path / name).write_text(body, encoding="utf-8")
     extractor = Extractor(
         replace(
             settings,
             actor_files=(tmp_path / "actors.txt", tmp_path / "agents.txt"),
-            verb_files=(tmp_path / "verbs.txt",),
+            verb_files=(tmp_path / "verbs.txt", tmp_path / "pico.txt"),
         )
     )
     x = extractor.extract(make_article(text, "t", default_published=dt.date(1995, 1, 1)))
-    found = {(e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in x.events}
-    assert found == expected
+    # a list: one act coded twice is a defect too
+    found = [(e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in x.events]
+    assert sorted(found, key=str) == sorted(expected, key=str)

@@ -180,7 +180,8 @@ class ActorDictionary:
     office_holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     coded: dict[str, tuple[DatedCode, ...]] = field(default_factory=dict)
-    prefixes: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
+    # User dictionary phrases matched word by word, the last word a stem where flagged.
+    prefixes: list[tuple[tuple[str, ...], Entry, bool]] = field(default_factory=list)
     unplaced_agents: bool = False
 
     # ------------------------------------------------------------------ questions
@@ -515,7 +516,7 @@ def _add_tabari_actor(actors: ActorDictionary, actor: TabariActor) -> None:
         if not words:
             continue
         if is_prefix:
-            actors.prefixes.append((words, entry))
+            actors.prefixes.append((words, entry, True))
         elif entry not in actors.words[" ".join(words)]:
             actors.words[" ".join(words)].append(entry)
 
@@ -526,10 +527,7 @@ def _add_tabari_agent(actors: ActorDictionary, agent: TabariAgent) -> None:
         plural = bool(words) and words[-1].endswith("s")
         # The key of a leading agent ends in "~" (NGO~), as in the dictionary.
         entry = Entry("agent", agent.sector + ("~" if agent.leading else ""), sector=agent.sector, plural=plural)
-        if is_prefix:
-            actors.prefixes.append((words, entry))
-        else:
-            actors.words[" ".join(words)].append(entry)
+        actors.prefixes.append((words, entry, is_prefix))
 
 
 def _add_document(actors: ActorDictionary, data: dict[str, Any]) -> None:

@@ -2,7 +2,8 @@
 
 Shipped in ``data/speech.yaml`` and ``data/events.yaml``; users add files in the same
 layout with ``--verbs FILE`` (keys ``cues``, ``refine``, ``patterns``, ``nouns``), or TABARI/PETRARCH
-verb dictionaries, whose verbs then take precedence over the shipped ones.
+verb dictionaries, whose verbs then take precedence over the shipped ones, and PETRARCH's
+internal coding ontology, which says what each code becomes when negated.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from wirewatch.coding.tabari import TabariVerb, is_verbs, parse_verbs
+from wirewatch.coding.tabari import TabariVerb, is_ontology, is_verbs, parse_negations, parse_verbs
 from wirewatch.errors import ConfigError
 
 CONTENT_KINDS = ("clause", "object", "object_as", "blame_on", "naming")
@@ -88,6 +89,7 @@ class Patterns:
     tabari: dict[str, TabariVerb] = field(default_factory=dict)
     nouns: dict[str, list[NounPattern]] = field(default_factory=lambda: defaultdict(list))
     speech_nouns: dict[str, str] = field(default_factory=dict)  # "proposal" -> "030"
+    negations: dict[str, str] = field(default_factory=dict)  # a user's ontology: "170" negated is "057"
 
     def refine(self, cameo: str, content: str) -> str:
         """Narrow ``cameo`` by the words of the content.
@@ -131,6 +133,7 @@ def load_patterns(extra_files: Iterable[Path | str] = ()) -> Patterns:
         (name, base.joinpath(name).read_text("utf-8")) for name in ("speech.yaml", "events.yaml", "event_nouns.yaml")
     ]
     tabari: list[tuple[str, str]] = []
+    ontologies: list[tuple[str, str]] = []
     for path in extra_files:
         try:
             text = Path(path).read_text("utf-8")
@@ -138,6 +141,8 @@ def load_patterns(extra_files: Iterable[Path | str] = ()) -> Patterns:
             raise ConfigError(f"{path}: cannot read verb file ({exc}); give a UTF-8 YAML or TABARI file") from exc
         if Path(path).suffix.lower() not in (".yaml", ".yml") and is_verbs(text):
             tabari.append((str(path), text))
+        elif Path(path).suffix.lower() not in (".yaml", ".yml") and is_ontology(text):
+            ontologies.append((str(path), text))
         else:
             docs.append((str(path), text))
     digest = hashlib.sha256()
@@ -156,6 +161,9 @@ def load_patterns(extra_files: Iterable[Path | str] = ()) -> Patterns:
     for name, text in tabari:
         digest.update(text.encode())
         patterns.tabari.update(parse_verbs(text, name))
+    for name, text in ontologies:
+        digest.update(text.encode())
+        patterns.negations.update(parse_negations(text, name))
     patterns.version = max(versions, default="0") + "-" + digest.hexdigest()[:8]
     return patterns
 

@@ -11,12 +11,16 @@ The format, as used by the PETRARCH validation suites::
     PRESIDENT [~GOV]                 agents: a sector appended to the actor's code
     MSF [NGO~]                       ... or put before it (NGOARN)
     !PERSON! = MAN, MEN              a substitution set used inside agent names
-    FOREIGN_MINISTER {MINISTERS} [~GOVFRM]   agents with explicit plurals; {} = regular plural
+    FOREIGN_MINISTER {MINISTERS} [~GOVFRM]   agents with explicit plurals; {} = no plural
 
-A name that does not end in ``_`` matches any word that starts with it ("ARGENTIN" matches
-"Argentina" and "Argentine"), as TABARI does, unless its last word is shorter than four
-letters (an abbreviation such as "KU" matches only itself); ``#`` starts a comment and ``<!-- -->``
+An actor name that does not end in ``_`` matches any word that starts with it ("ARGENTIN"
+matches "Argentina" and "Argentine"), as TABARI does, unless its last word is shorter than
+four letters (an abbreviation such as "KU" matches only itself). Agent names are whole words,
+with the regular plural unless braces give the plurals. ``#`` starts a comment and ``<!-- -->``
 blocks are comments. Codes ``---`` and ``###`` mean "no actor".
+
+PETRARCH's internal coding ontology (PICO, ``057:0x0087``) gives each code a number; a code
+negated is the code numbered 0xFFFF less ("170:0x10086", not wire-tapping, is 057).
 """
 
 from __future__ import annotations
@@ -132,13 +136,16 @@ def parse_agents(text: str, origin: str) -> list[TabariAgent]:
         name = _PLURALS.sub("", head).strip()
         if not name:
             raise ConfigError(f"{origin}:{number}: an agent code without a name")
+        # As PETRARCH reads agents: whole words, with the regular plural made unless braces
+        # give the plurals or, empty, say there is none ("POLICE {}": not "polices").
         names: list[str] = [name]
         if plural_match is not None:
-            given = [p.strip() for p in plural_match.group(1).split() if p.strip()]
-            names.extend(given or [_plural(name)])
+            names.extend(p.strip() for p in plural_match.group(1).split() if p.strip())
+        elif "!" not in name:
+            names.append(_plural(name))
         expanded = [form for n in names for form in _substitute(n, substitutions)]
         leading = code.endswith("~") and not code.startswith("~")
-        agents.append(TabariAgent(names=tuple(_phrase(n) for n in expanded), sector=sector, leading=leading))
+        agents.append(TabariAgent(names=tuple((n, False) for n in expanded), sector=sector, leading=leading))
     return agents
 
 
@@ -298,6 +305,39 @@ class TabariVerb:
     lemma: str
     code: str | None
     patterns: list[TabariPattern] = field(default_factory=list)
+
+
+_ONTOLOGY_LINE = re.compile(r"^(\d{2,4}|---)\s*:\s*([-+0-9A-Fa-fx\s]+)")
+_NUMBER_TERM = re.compile(r"([-+]?)\s*(0x[0-9A-Fa-f]+|\d+)")
+PICO_NEGATION = 0xFFFF
+
+
+def is_ontology(text: str) -> bool:
+    """Whether a file is a PETRARCH internal coding ontology (``CODE:0xHEX`` lines)."""
+    lines = [line for line in _lines(text) if line]
+    return bool(lines) and sum(bool(_ONTOLOGY_LINE.match(line)) for line in lines) >= 0.8 * len(lines)
+
+
+def parse_negations(text: str, origin: str) -> dict[str, str]:
+    """From a PICO ontology, the code each code becomes when negated: the first code listed
+    whose number is the code's less 0xFFFF. Codes with no such partner are left out."""
+    numbers: dict[str, int] = {}
+    for number, raw in _numbered_lines(text):
+        line = raw.strip()
+        if not line:
+            continue
+        match = _ONTOLOGY_LINE.match(line)
+        terms = _NUMBER_TERM.findall(match.group(2)) if match else []
+        if not terms:
+            raise ConfigError(f"{origin}:{number}: cannot read the ontology line {line!r}; expected CODE:0xHEX")
+        if match.group(1) != "---":  # the null code
+            numbers.setdefault(match.group(1), sum(int(n, 0) * (-1 if sign == "-" else 1) for sign, n in terms))
+    by_number: dict[int, str] = {}
+    for code, value in numbers.items():
+        by_number.setdefault(value, code)
+    return {
+        code: by_number[value - PICO_NEGATION] for code, value in numbers.items() if value - PICO_NEGATION in by_number
+    }
 
 
 def is_verbs(text: str) -> bool:

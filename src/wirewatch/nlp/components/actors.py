@@ -134,15 +134,15 @@ class ActorResolver:
             key = nlp.vocab.strings.add("W:" + form)
             self._name_keys[key] = form
             self.word_matcher.add("W:" + form, [nlp.make_doc(form)])
-        # TABARI-style stems: "ARGENTIN" matches "Argentina" and "Argentine".
+        # User dictionary phrases; TABARI-style stems: "ARGENTIN" matches "Argentina" and "Argentine".
         self.prefix_matcher = Matcher(nlp.vocab)
         self._prefix_entries: dict[int, list[Entry]] = {}
         self._prefix_stems: dict[int, str] = {}
-        for index, (words, entry) in enumerate(actors.prefixes):
+        for index, (words, entry, stem) in enumerate(actors.prefixes):
             # Hyphens split words as in the text: "AL-QAEDA" is "al", "-", "qaeda".
             parts = [p for w in words for p in re.split(r"(-)", w) if p]
             pattern: list[dict[str, Any]] = [{"LOWER": w} for w in parts[:-1]]
-            pattern.append({"LOWER": {"REGEX": "^" + re.escape(parts[-1])}})
+            pattern.append({"LOWER": {"REGEX": "^" + re.escape(parts[-1])}} if stem else {"LOWER": parts[-1]})
             key = nlp.vocab.strings.add(f"P:{index}")
             self._prefix_entries[key] = [entry]
             self._prefix_stems[key] = parts[-1]

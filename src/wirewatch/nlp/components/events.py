@@ -165,7 +165,7 @@ class EventCoder:
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
         events.extend(e for e in nominal if stands(e))
         events.extend(e for e in self._deliberations(doc, events) if stands(e))
-        doc._.ww_events = _without_targetless_twins(events)
+        doc._.ww_events = _without_split_verbs(_without_targetless_twins(events))
         return doc
 
     def _asked_for_by_a_noun(self, token: Token) -> bool:
@@ -501,6 +501,9 @@ class EventCoder:
         modality = clause_modality(verb, climb=True)
         if modality == "hypothetical" and condition_clauses(verb):
             modality = "conditional"  # "may halt its mediation if ...": a condition set, a threat
+        if modality == "negated" and cameo in self.patterns.negations:
+            # The user's coding ontology says what the act not done is (PETRARCH's PICO).
+            cameo, modality = self.patterns.negations[cameo], "asserted"
         if modality == "negated":
             # "failed to reach agreement", "will not lift the ban until ...": the failure or
             # the refusal is the act ("refused to meet" is coded as the statement it is).
@@ -653,6 +656,8 @@ class EventCoder:
                 continue
             if child.dep_ == "advcl" and not _purpose(child):
                 continue
+            if child.dep_ == "prep" and any(c.dep_ == "mark" for c in child.children):
+                continue  # "shot at officers while in detention in Afghanistan": a clause of its own
             for token in child.subtree:
                 mention = mention_at(doc, token)
                 if mention is not None and mention.actor is not None:
@@ -873,6 +878,24 @@ def _without_targetless_twins(events: list[EventHit]) -> list[EventHit]:
         for e in events
         if e.target is not None or e.source is None or (e.sentence, e.source.code, e.cameo[:2], e.modality) not in aimed
     ]
+
+
+def _without_split_verbs(events: list[EventHit]) -> list[EventHit]:
+    """One act named by two words side by side that code the same ("will not wire tap the
+    links": "wire" and "tap" each read as a verb) is one event."""
+    kept: list[EventHit] = []
+    for e in events:
+        twin = any(
+            k.trigger is not None
+            and e.trigger is not None
+            and abs(k.trigger.root.i - e.trigger.root.i) == 1
+            and (k.sentence, k.source, k.target, k.cameo, k.modality)
+            == (e.sentence, e.source, e.target, e.cameo, e.modality)
+            for k in kept
+        )
+        if not twin:
+            kept.append(e)
+    return kept
 
 
 def _split_joint(refs: list[ActorRef]) -> list[ActorRef]:
