@@ -221,6 +221,11 @@ CELEBRATE
 - * FEAST IN ^ +  [045]
 - * FEAST AT ^ ^ +  [044]
 
+--- HOLD  [210]  ---
+HOLD  [---]
+HOST
+- * TALKS  [032]
+
 --- WIRETAP  [171]  ---
 WIRE_+TAP
 WIRE
@@ -252,6 +257,12 @@ def test_verb_patterns_read_joins_markers_and_synsets():
     assert fit_slots(pattern.after, ["quickly", "out", "now"], True, False) is None
     assert fit_slots(deals.after, ["new", "trade", "deals"], True, False) == ([], 3)
     assert fit_slots(deals.after, ["new", "big", "trade", "deals"], True, False) is None
+
+
+def test_a_verbs_own_code_beats_its_blocks():
+    verbs = parse_verbs(VERBS, "t")
+    assert verbs["hold"].code is None and verbs["host"].code == "210"
+    assert [p.code for p in verbs["hold"].patterns] == ["032"]
 
 
 def test_coding_ontology_says_what_a_negated_code_is():
@@ -308,11 +319,12 @@ def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
         ("The Freedonian chancellor said Sylvania was lying.", {("FRDGOV", "SYL", "010", "asserted")}),
         # a form the dictionary lists as a verb of its own is that verb, with its patterns
         ("Freedonia's death toll has risen in the dispute with Sylvania.", {("FRD", "SYL", "223", "asserted")}),
-        # whom an infinitive of purpose is for is whom the act is aimed at; a clause with a
-        # subject of its own is not the act's
+        # whom an infinitive of purpose is for is whom the act is aimed at (what an accord is
+        # to do is planned: an intent, as the shipped patterns code a verb the user's lack);
+        # a clause with a subject of its own is not the act's
         (
             "Freedonia signed an accord on Monday to supply Sylvania with wheat.",
-            {("FRD", "SYL", "057", "asserted"), ("FRD", "SYL", "073", "asserted")},
+            {("FRD", "SYL", "057", "asserted"), ("FRD", "SYL", "033", "future")},
         ),
         ("Freedonia signed the accord after Sylvania made an offer.", {("FRD", None, "057", "asserted")}),
         # a subject the dictionaries do not know stands for its owner
@@ -349,6 +361,11 @@ def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
         # the coding ontology says what an act not done is; a code it pairs with none stays negated
         ("Freedonia will not sign the treaty with Sylvania.", {("FRD", "SYL", "128", "asserted")}),
         ("Freedonia did not cut ties with Sylvania.", {("FRD", "SYL", "161", "negated")}),
+        # a verb the user's dictionary leaves uncoded codes nothing, and its object is the
+        # dictionary's to code, not the shipped nouns' ("meeting")
+        ("Freedonia held talks with Sylvania.", {("FRD", "SYL", "032", "asserted")}),
+        ("Freedonia held a meeting with Sylvania.", set()),
+        ("Freedonia hosted a meeting with Sylvania.", {("FRD", "SYL", "210", "asserted")}),
         # two words side by side that each read as the verb are one act
         ("Freedonia will wire tap the phones of Sylvania.", {("FRD", "SYL", "171", "future")}),
         # a place in a clause of its own ("while in ...") is not what the act is aimed at

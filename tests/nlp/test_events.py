@@ -162,6 +162,27 @@ def test_infinitives_after_refusals_and_intents(run, text, cameo, modality):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an agreement is to do is agreed, not done: an intent, as "agreed to supply"
+        (
+            "Russia signed an accord on Thursday to supply Iran with wheat.",
+            {("RUS", None, "057", "asserted"), ("RUS", "IRN", "033", "future")},
+        ),
+        # an infinitive of purpose after an act done is done with it
+        (
+            "Germany sent its foreign minister to Minsk to tell Lukashenko to press ahead with reform.",
+            {("DEUGOV", "BLRGOV", "024", "asserted"), ("DEUGOV", "BLRGOV", "042", "asserted")},
+        ),
+    ],
+)
+def test_what_an_agreement_is_to_do_is_planned(run, text, expected):
+    x = run(text, dt.date(2020, 9, 1))
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in x.events} == expected
+
+
+@pytest.mark.model
 def test_every_speaker_of_a_coordinated_subject_acts(run):
     x = run("Latvia, Estonia and the ever cautious Lithuania condemned the crackdown in Belarus.", dt.date(2020, 8, 12))
     sources = {e.source.code for e in x.events if e.cameo.startswith("11")}
@@ -266,6 +287,11 @@ def test_what_an_appeal_asks_for_is_not_an_event(run):
             "France accused Rwanda of lying, alleging that Paris had a role.",
             {("FRA", "RWA", "112")},
         ),
+        # a proposal or an offer named inside what someone else says is referred to, not
+        # reported: it is not coded again at each mention; named on its own, it is
+        ("Germany urged Iran to respond to Russia's proposals on the nuclear deal.", {("DEU", "IRN", "020")}),
+        ("Japan welcomed China's offer of talks on the disputed islands.", {("JPN", "CHN", "051")}),
+        ("Russia's proposals on the nuclear deal were published on Monday.", {("RUS", None, "030")}),
     ],
 )
 def test_speech_acts_and_acts_named_by_nouns(run, text, expected):

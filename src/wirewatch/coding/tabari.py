@@ -372,11 +372,13 @@ def parse_verbs(text: str, origin: str) -> dict[str, TabariVerb]:
             current = None
     verbs: dict[str, TabariVerb] = {}
     block: list[TabariVerb] = []
+    block_code = "---"
     for number, line in numbered:
         stripped = line.strip()
         header = _VERB_HEADER.match(stripped)
         if header:
-            block = [_verb(verbs, header.group("verb"), header.group("code"))]
+            block_code = header.group("code")
+            block = [_verb(verbs, header.group("verb"), block_code)]
             continue
         if not block or number in in_synset:
             continue
@@ -396,20 +398,23 @@ def parse_verbs(text: str, origin: str) -> dict[str, TabariVerb]:
         marked = [w[1:] for w in words if w.startswith("+")]
         lemma = (marked[0] if marked else (words[-1] if words else "")).strip("+")
         if lemma:
-            code = code_match.group(1).strip() if code_match else block[0].code or "---"
-            verb = _verb(verbs, lemma, code)
+            code = code_match.group(1).strip() if code_match else block_code
+            verb = _verb(verbs, lemma, code, own=code_match is not None)
             if verb not in block:
                 block.append(verb)
     return verbs
 
 
-def _verb(verbs: dict[str, TabariVerb], name: str, code: str) -> TabariVerb:
+def _verb(verbs: dict[str, TabariVerb], name: str, code: str, own: bool = False) -> TabariVerb:
+    """The verb named, with ``code`` as its default. ``own``: the code stands on the verb's
+    own line, and beats the block's ("--- HOLD [210] ---" then "HOLD [---]": holding alone
+    codes nothing)."""
     lemma = re.split(r"[_\s]+", name.strip())[0].lower()
     default = None if code.strip() in NULL_CODES else code.strip()
     verb = verbs.get(lemma)
     if verb is None:
         verb = verbs[lemma] = TabariVerb(lemma, default)
-    elif verb.code is None:
+    elif verb.code is None or own:
         verb.code = default
     return verb
 

@@ -135,6 +135,15 @@ class EventCoder:
                     a <= statement.cue.start_char < b for a, b in asked
                 ):
                     continue  # "pushing for the US to support its plan": the support is asked for
+                if statement.cue.root.pos_ == "NOUN" and any(
+                    s.content_start <= statement.cue.start_char < s.content_end
+                    for s in statements
+                    if s is not statement
+                ):
+                    # "urged Eriador to respond to Gondor's proposals": a proposal named inside
+                    # what someone else says is referred to, not reported; coding it at each
+                    # mention would count one earlier act many times.
+                    continue
                 events.extend(self._verbal(doc, statement))
         # A promise or a threat inside what someone said is carried by the statement's
         # speech act ("said he would step down" is an intent). Where the statement is a
@@ -355,6 +364,11 @@ class EventCoder:
             pattern = self._noun_pattern(doc, noun)
             if pattern is None or noun.head.i in verb_triggers:
                 continue  # "imposed sanctions on": the verb pattern already coded it
+            head = noun.head
+            if noun.dep_ in ("dobj", "obj") and (
+                head.lower_ in self.patterns.tabari or head.lemma_.lower() in self.patterns.tabari
+            ):
+                continue  # the user's verb dictionary codes its verb's object ("HOLD [---]": "held a meeting")
             sources = self._noun_sources(doc, noun, named_by_owner=pattern.cameo[:2] != "20")
             if not sources:
                 continue

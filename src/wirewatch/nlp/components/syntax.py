@@ -82,6 +82,10 @@ INTENT_HEADS = {
     "determined",
 }
 REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
+# Nouns of an agreement: what one is signed or reached "to" do is agreed, not yet done.
+AGREEMENT_NOUNS = {
+    "accord", "agreement", "deal", "treaty", "pact", "contract", "protocol", "memorandum", "arrangement",
+}  # fmt: skip
 # Verbs of weighing an option: what they weigh ("considering sending aid", "weighing new
 # sanctions") is an option, not yet an act (CAMEO 014).
 DELIBERATION_HEADS = {"consider", "contemplate", "weigh", "mull", "discuss", "debate", "explore"}
@@ -309,6 +313,8 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
             node.dep_ == "prep" and node.lower_ == "to" and head == "agree"
         ):
             future = True
+        if "to" in words and _agreed(node):
+            future = True  # "signed an accord to supply Gondor with wheat": the supply is agreed
         if words & HYPOTHETICAL_AUX:
             return "hypothetical"
         if "to" in words and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
@@ -324,6 +330,16 @@ def clause_modality(verb: Token, *, climb: bool = False) -> str:
     if future:
         return "future"
     return "asserted"
+
+
+def _agreed(node: Token) -> bool:
+    """Whether an infinitive is what an agreement is to do: "an accord to supply", or
+    "signed an accord on Thursday to supply" where the parser hangs it on the verb."""
+    if node.dep_ == "acl":
+        return node.head.lemma_.lower() in AGREEMENT_NOUNS
+    if node.dep_ in ("advcl", "xcomp"):
+        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in AGREEMENT_NOUNS for c in node.head.children)
+    return False
 
 
 def condition_clauses(verb: Token, marks: set[str] = CONDITION_MARKS) -> list[Token]:
