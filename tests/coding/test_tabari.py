@@ -311,6 +311,11 @@ def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
             "Freedonia launched a new bombing and shelling offensive against besieged Sylvania.",
             {("FRD", "SYL", "195", "asserted")},
         ),
+        # ... also where only one of the verbs is the user's
+        (
+            "Freedonia launched a new probing and feinting offensive against besieged Sylvania.",
+            {("FRD", "SYL", "195", "asserted")},
+        ),
         # "$" and "+" say where the source and the target stand
         ("Sylvania received money from Freedonia.", {("FRD", "SYL", "071", "asserted")}),
         # a plain "said" aimed at no one is how the story reports, not an event of its own;
@@ -319,13 +324,11 @@ def test_verb_patterns_count_the_phrases_skipped_before_an_actor():
         ("The Freedonian chancellor said Sylvania was lying.", {("FRDGOV", "SYL", "010", "asserted")}),
         # a form the dictionary lists as a verb of its own is that verb, with its patterns
         ("Freedonia's death toll has risen in the dispute with Sylvania.", {("FRD", "SYL", "223", "asserted")}),
-        # whom an infinitive of purpose is for is whom the act is aimed at (what an accord is
-        # to do is planned: an intent, as the shipped patterns code a verb the user's lack);
-        # a clause with a subject of its own is not the act's
-        (
-            "Freedonia signed an accord on Monday to supply Sylvania with wheat.",
-            {("FRD", "SYL", "057", "asserted"), ("FRD", "SYL", "033", "future")},
-        ),
+        # whom an infinitive of purpose is for is whom the act is aimed at; a verb the user's
+        # dictionary does not list ("supply") is not coded by the shipped patterns; a clause
+        # with a subject of its own is not the act's
+        ("Freedonia signed an accord on Monday to supply Sylvania with wheat.", {("FRD", "SYL", "057", "asserted")}),
+        ("Freedonia will supply Sylvania with wheat.", set()),
         ("Freedonia signed the accord after Sylvania made an offer.", {("FRD", None, "057", "asserted")}),
         # a subject the dictionaries do not know stands for its owner
         ("Freedonia's hotheads vowed to wage war on Sylvania.", {("FRD", "SYL", "173", "asserted")}),

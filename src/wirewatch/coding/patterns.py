@@ -2,8 +2,9 @@
 
 Shipped in ``data/speech.yaml`` and ``data/events.yaml``; users add files in the same
 layout with ``--verbs FILE`` (keys ``cues``, ``refine``, ``patterns``, ``nouns``), or TABARI/PETRARCH
-verb dictionaries, whose verbs then take precedence over the shipped ones, and PETRARCH's
-internal coding ontology, which says what each code becomes when negated.
+verb dictionaries, which then replace the shipped verb patterns (the user's dictionary is the
+coding scheme), and PETRARCH's internal coding ontology, which says what each code becomes
+when negated.
 """
 
 from __future__ import annotations

@@ -169,7 +169,14 @@ class EventCoder:
             if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
                 # A form a dictionary lists as a verb of its own ("RISEN", "SAID") is that verb.
                 entry = tabari.get(token.lower_) or tabari.get(token.lemma_.lower())
-                coded = self._tabari(doc, token, entry) if entry is not None else self._material(doc, token)
+                if entry is not None:
+                    coded = self._tabari(doc, token, entry)
+                elif tabari:
+                    # The user's verbs dictionary is the coding scheme: a verb it does not list
+                    # is not coded by the shipped verb patterns (its codes need not be CAMEO's).
+                    coded = []
+                else:
+                    coded = self._material(doc, token)
                 events.extend(event for event in coded if stands(event, token.idx))
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
         events.extend(e for e in nominal if stands(e))
@@ -273,6 +280,11 @@ class EventCoder:
         if code is None:
             return []
         sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
+        for other in verb.children if not targets else ():
+            # "launched a new bombing and shelling offensive against X": the parser can read a
+            # modifier of the object as a second verb and hang the object's phrases on it.
+            if other.dep_ == "conj" and other.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in other.children):
+                targets = targets or self._targets(doc, other, TABARI_TARGETS, own=frozenset(s.code for s in sources))
         subject = subject_of(verb) if not sources else None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
         if owner is not None:
@@ -895,14 +907,19 @@ def _without_targetless_twins(events: list[EventHit]) -> list[EventHit]:
 
 
 def _without_split_verbs(events: list[EventHit]) -> list[EventHit]:
-    """One act named by two words side by side that code the same ("will not wire tap the
-    links": "wire" and "tap" each read as a verb) is one event."""
+    """One act named by two verbs that code the same is one event: words side by side ("will
+    not wire tap the links": "wire" and "tap" each read as a verb) or joined by "and"
+    ("launched a bombing and shelling offensive", "condemned and denounced")."""
+
+    def joined(a: Token, b: Token) -> bool:
+        return abs(a.i - b.i) == 1 or (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
     kept: list[EventHit] = []
     for e in events:
         twin = any(
             k.trigger is not None
             and e.trigger is not None
-            and abs(k.trigger.root.i - e.trigger.root.i) == 1
+            and joined(k.trigger.root, e.trigger.root)
             and (k.sentence, k.source, k.target, k.cameo, k.modality)
             == (e.sentence, e.source, e.target, e.cameo, e.modality)
             for k in kept
