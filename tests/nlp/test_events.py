@@ -265,6 +265,7 @@ def test_what_an_appeal_asks_for_is_not_an_event(run):
             "The Polish government has made it clear it will not lift the ban on the protests.",
             {("POLGOV", "POLOPP", "124")},
         ),
+        ("The EU has made it clear it will not lift the embargo on China.", {("IGOEEC", "CHN", "124")}),
         ("The European Union issued an ultimatum to Belarus.", {("IGOEEC", "BLR", "130")}),
         # the object noun itself says more than a word further down
         ("Japan halted economic aid to Serbia.", {("JPN", "SRB", "1621")}),

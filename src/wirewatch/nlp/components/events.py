@@ -127,6 +127,7 @@ class EventCoder:
         statements = doc._.ww_statements or ()
         # What an appeal or a demand asks for has not happened ("urged Bree to help").
         asked = [(s.content_start, s.content_end) for s in statements if s.cameo[:2] in ("02", "10")]
+        refusals: list[tuple[EventHit, int, int]] = []  # rejections spoken, with what was said
         if self.events_from_statements:
             for statement in statements:
                 if statement.cue.root.lemma_.lower() in tabari:
@@ -144,7 +145,11 @@ class EventCoder:
                     # what someone else says is referred to, not reported; coding it at each
                     # mention would count one earlier act many times.
                     continue
-                events.extend(self._verbal(doc, statement))
+                said = self._verbal(doc, statement)
+                events.extend(said)
+                refusals.extend(
+                    (e, statement.content_start, statement.content_end) for e in said if e.cameo[:2] == "12"
+                )
         # A promise or a threat inside what someone said is carried by the statement's
         # speech act ("said he would step down" is an intent). Where the statement is a
         # plain report ("Arnor will cut ties with Gondor, an official said") or its
@@ -181,6 +186,20 @@ class EventCoder:
         nominal = self._nominal(doc, {e.trigger.root.i for e in events if e.trigger is not None})
         events.extend(e for e in nominal if stands(e))
         events.extend(e for e in self._deliberations(doc, events) if stands(e))
+        # "made it clear it will not lift the embargo": the refusal said is the refusal coded
+        # from what was said, which names what is refused; it is one act.
+        spoken = {
+            id(said)
+            for said, start, end in refusals
+            for e in events
+            if e.cameo[:2] == "12"
+            and e.trigger is not None
+            and start <= e.trigger.start_char < end
+            and e.source is not None
+            and said.source is not None
+            and e.source.code == said.source.code
+        }
+        events = [e for e in events if id(e) not in spoken]
         doc._.ww_events = _without_split_verbs(_without_targetless_twins(events))
         return doc
 
