@@ -66,13 +66,13 @@ actors_option = click.option(
     "--actors",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor dictionary (YAML); repeatable.",
+    help="Extra actor dictionary (YAML, or TABARI/PETRARCH actors or agents); repeatable.",
 )
 verbs_option = click.option(
     "--verbs",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
-    help="Extra verb patterns (YAML); repeatable.",
+    help="Extra verb patterns (YAML), a TABARI/PETRARCH verbs dictionary or PETRARCH coding ontology; repeatable.",
 )
 field_option = click.option(
     "--field",

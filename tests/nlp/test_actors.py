@@ -212,6 +212,27 @@ def test_large_groups_stay_collective_targets(run):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the world named as an actor has CAMEO's region code
+        ("Lukashenko accused Europe of meddling.", {"Lukashenko": "BLRGOV", "Europe": "EUR"}),
+        ("Kenya's president called on African countries to unite.", {"African countries": "AFR"}),
+        ("Beijing warned Southeast Asian nations.", {"Southeast Asian nations": "SEA"}),
+        # ... but not as a word of a name, nor as where something is
+        ("French workers blocked the Europe Bridge over the Rhine.", {"Europe": None}),
+        ("Russia deployed new missiles in Europe.", {"Europe": None}),
+        # "the French" is the people only where "French" modifies nothing after it
+        ("Europe must stand up to Russia, the French president said.", {"French president": "FRAGOV"}),
+    ],
+)
+def test_parts_of_the_world(run, text, expected):
+    x = run(text, dt.date(2020, 9, 1))
+    codes = {m.text: m.actor.code for m in x.mentions if m.actor is not None}
+    assert {k: codes.get(k) for k in expected} == expected
+
+
+@pytest.mark.model
 def test_title_with_an_unknown_name_takes_the_story_country_as_a_guess(run):
     x = run("President Hubert Smithson banned the rally in Kenya.", dt.date(2020, 9, 1))
     m = _mention(x, "President Hubert Smithson")

@@ -131,6 +131,7 @@ class Group:
     name: str
     members: tuple[str, ...]
     cameo: str | None
+    region: bool = False  # a part of the world ("Europe"), not a grouping of states
 
     @property
     def code(self) -> str:
@@ -541,6 +542,7 @@ def _add_document(actors: ActorDictionary, data: dict[str, Any]) -> None:
             name=item.get("name") or item["id"],
             members=tuple(item.get("members") or ()),
             cameo=item.get("cameo"),
+            region=bool(item.get("region")),
         )
         actors.groups[group.id] = group
         for alias in _forms(item.get("aliases"), item.get("name")):

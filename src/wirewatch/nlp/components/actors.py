@@ -72,6 +72,8 @@ PRONOUNS = {
 }
 COUNTRY_NOUNS = {"country", "nation", "republic", "state", "kingdom"}
 ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "union", "group", "body"}
+# Prepositions after which a part of the world is where something is, not who acts.
+PLACE_PREPS = {"in", "across", "throughout", "around", "within", "inside", "outside"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves"}
 # Modifiers that keep a generic agent from taking the story's country.
 UNSPECIFIC = {
@@ -181,6 +183,9 @@ class ActorResolver:
     def _matches(self, doc: Doc) -> list[_Match]:
         raw: list[_Match] = []
         for key, start, end in self.name_matcher(doc):
+            last = doc[end - 1]
+            if doc[start].lower_ == "the" and last.dep_ == "amod" and last.head.i >= end:
+                continue  # "the French president": the article is the president's, not "the French"
             raw.append(_Match(start, end, list(self.actors.names[self._name_keys[key]])))
         for key, start, end in self.prefix_matcher(doc) if len(self.prefix_matcher) else ():
             entries = self._prefix_entries[key]
@@ -324,6 +329,12 @@ class ActorResolver:
                 return
         group_entry = _first(entries, "group")
         if group_entry is not None:
+            named = next(m for m in group if group_entry in m.entries)
+            own = doc[named.start : named.end].root
+            if self.actors.groups[group_entry.key].region and (
+                own.dep_ == "compound" or (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS)
+            ):
+                return  # "the Europe Bridge", "missiles in Europe": a name's word or a place
             ref = self.actors.group_ref(group_entry.key, "dictionary")
             state.add(doc, start, end, head, ref, "group", None, True)
             return

@@ -299,11 +299,15 @@ class EventCoder:
         if code is None:
             return []
         sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
-        for other in verb.children if not targets else ():
-            # "launched a new bombing and shelling offensive against X": the parser can read a
-            # modifier of the object as a second verb and hang the object's phrases on it.
-            if other.dep_ == "conj" and other.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in other.children):
-                targets = targets or self._targets(doc, other, TABARI_TARGETS, own=frozenset(s.code for s in sources))
+        # "launched a new bombing and shelling offensive against X": the parser can read a
+        # modifier of the object as a second verb and hang the object's phrases on it.
+        misread = [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.tag_ == "VBG" and not any(g.dep_ == "nsubj" for g in c.children)
+        ]
+        for other in misread if not targets else ():
+            targets = targets or self._targets(doc, other, TABARI_TARGETS, own=frozenset(s.code for s in sources))
         subject = subject_of(verb) if not sources else None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
         if owner is not None:
