@@ -181,8 +181,9 @@ class ActorDictionary:
     office_holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     coded: dict[str, tuple[DatedCode, ...]] = field(default_factory=dict)
-    # User dictionary phrases matched word by word, the last word a stem where flagged.
-    prefixes: list[tuple[tuple[str, ...], Entry, bool]] = field(default_factory=list)
+    # Phrases of user (TABARI/PETRARCH) dictionaries, matched word by word; the flag: the last
+    # word is a stem.
+    phrases: list[tuple[tuple[str, ...], Entry, bool]] = field(default_factory=list)
     unplaced_agents: bool = False
 
     # ------------------------------------------------------------------ questions
@@ -517,7 +518,7 @@ def _add_tabari_actor(actors: ActorDictionary, actor: TabariActor) -> None:
         if not words:
             continue
         if is_prefix:
-            actors.prefixes.append((words, entry, True))
+            actors.phrases.append((words, entry, True))
         elif entry not in actors.words[" ".join(words)]:
             actors.words[" ".join(words)].append(entry)
 
@@ -528,7 +529,7 @@ def _add_tabari_agent(actors: ActorDictionary, agent: TabariAgent) -> None:
         plural = bool(words) and words[-1].endswith("s")
         # The key of a leading agent ends in "~" (NGO~), as in the dictionary.
         entry = Entry("agent", agent.sector + ("~" if agent.leading else ""), sector=agent.sector, plural=plural)
-        actors.prefixes.append((words, entry, is_prefix))
+        actors.phrases.append((words, entry, is_prefix))
 
 
 def _add_document(actors: ActorDictionary, data: dict[str, Any]) -> None:

@@ -136,19 +136,20 @@ class ActorResolver:
             key = nlp.vocab.strings.add("W:" + form)
             self._name_keys[key] = form
             self.word_matcher.add("W:" + form, [nlp.make_doc(form)])
-        # User dictionary phrases; TABARI-style stems: "ARGENTIN" matches "Argentina" and "Argentine".
-        self.prefix_matcher = Matcher(nlp.vocab)
-        self._prefix_entries: dict[int, list[Entry]] = {}
-        self._prefix_stems: dict[int, str] = {}
-        for index, (words, entry, stem) in enumerate(actors.prefixes):
+        # Phrases of user dictionaries, word by word; a TABARI stem as the last word ("ARGENTIN"
+        # matches "Argentina" and "Argentine"), else the whole word.
+        self.phrase_matcher = Matcher(nlp.vocab)
+        self._phrase_entries: dict[int, list[Entry]] = {}
+        self._phrase_last_words: dict[int, str] = {}
+        for index, (words, entry, stem) in enumerate(actors.phrases):
             # Hyphens split words as in the text: "AL-QAEDA" is "al", "-", "qaeda".
             parts = [p for w in words for p in re.split(r"(-)", w) if p]
             pattern: list[dict[str, Any]] = [{"LOWER": w} for w in parts[:-1]]
             pattern.append({"LOWER": {"REGEX": "^" + re.escape(parts[-1])}} if stem else {"LOWER": parts[-1]})
             key = nlp.vocab.strings.add(f"P:{index}")
-            self._prefix_entries[key] = [entry]
-            self._prefix_stems[key] = parts[-1]
-            self.prefix_matcher.add(f"P:{index}", [pattern])
+            self._phrase_entries[key] = [entry]
+            self._phrase_last_words[key] = parts[-1]
+            self.phrase_matcher.add(f"P:{index}", [pattern])
 
     # ------------------------------------------------------------------ pipeline
 
@@ -187,12 +188,12 @@ class ActorResolver:
             if doc[start].lower_ == "the" and last.dep_ == "amod" and last.head.i >= end:
                 continue  # "the French president": the article is the president's, not "the French"
             raw.append(_Match(start, end, list(self.actors.names[self._name_keys[key]])))
-        for key, start, end in self.prefix_matcher(doc) if len(self.prefix_matcher) else ():
-            entries = self._prefix_entries[key]
+        for key, start, end in self.phrase_matcher(doc) if len(self.phrase_matcher) else ():
+            entries = self._phrase_entries[key]
             # A stem of an agent ("DIPLOMAT") must match a noun, not "diplomatic"; the
             # whole word can be an adjective ("the Danish Islamist media").
             root = doc[start:end].root
-            whole = root.lower_ == self._prefix_stems[key]
+            whole = root.lower_ == self._phrase_last_words[key]
             adjective = whole and root.pos_ == "ADJ" and root.dep_ == "amod"
             if all(e.kind == "agent" for e in entries) and root.pos_ not in ("NOUN", "PROPN") and not adjective:
                 continue

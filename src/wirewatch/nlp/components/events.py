@@ -172,8 +172,7 @@ class EventCoder:
 
         for token in doc:
             if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN"):
-                # A form a dictionary lists as a verb of its own ("RISEN", "SAID") is that verb.
-                entry = tabari.get(token.lower_) or tabari.get(token.lemma_.lower())
+                entry = self._user_verb(token)
                 if entry is not None:
                     coded = self._tabari(doc, token, entry)
                 elif tabari:
@@ -202,6 +201,12 @@ class EventCoder:
         events = [e for e in events if id(e) not in spoken]
         doc._.ww_events = _without_split_verbs(_without_targetless_twins(events))
         return doc
+
+    def _user_verb(self, token: Token) -> TabariVerb | None:
+        """The user's dictionary entry for a verb; a form it lists as a verb of its own
+        ("RISEN", "SAID") is that verb."""
+        tabari = self.patterns.tabari
+        return tabari.get(token.lower_) or tabari.get(token.lemma_.lower()) if tabari else None
 
     def _asked_for_by_a_noun(self, token: Token) -> bool:
         """ "its demand that Israel ease restrictions", "a call for troops to withdraw": the
@@ -301,13 +306,11 @@ class EventCoder:
         sources, targets = self._roles(doc, verb, TABARI_TARGETS, None)
         # "launched a new bombing and shelling offensive against X": the parser can read a
         # modifier of the object as a second verb and hang the object's phrases on it.
-        misread = [
-            c
-            for c in verb.children
-            if c.dep_ == "conj" and c.tag_ == "VBG" and not any(g.dep_ == "nsubj" for g in c.children)
-        ]
-        for other in misread if not targets else ():
-            targets = targets or self._targets(doc, other, TABARI_TARGETS, own=frozenset(s.code for s in sources))
+        for other in verb.children if not targets else ():
+            if other.dep_ == "conj" and other.tag_ == "VBG" and not any(g.dep_ == "nsubj" for g in other.children):
+                targets = self._targets(doc, other, TABARI_TARGETS, own=frozenset(s.code for s in sources))
+                if targets:
+                    break
         subject = subject_of(verb) if not sources else None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
         if owner is not None:
@@ -399,10 +402,7 @@ class EventCoder:
             pattern = self._noun_pattern(doc, noun)
             if pattern is None or noun.head.i in verb_triggers:
                 continue  # "imposed sanctions on": the verb pattern already coded it
-            head = noun.head
-            if noun.dep_ in ("dobj", "obj") and (
-                head.lower_ in self.patterns.tabari or head.lemma_.lower() in self.patterns.tabari
-            ):
+            if noun.dep_ in ("dobj", "obj") and self._user_verb(noun.head) is not None:
                 continue  # the user's verb dictionary codes its verb's object ("HOLD [---]": "held a meeting")
             sources = self._noun_sources(doc, noun, named_by_owner=pattern.cameo[:2] != "20")
             if not sources:
